@@ -1,0 +1,94 @@
+# The one door to the course. `make` alone lists the targets.
+# Nothing needs an activated environment: every command runs $(VENV)/bin/... directly.
+
+VENV        ?= .venv
+PYTHON      ?= python3
+KERNEL_NAME ?= tensorflow2
+KERNEL_DISPLAY ?= Python 3 (PyTorch course, $(KERNEL_NAME))
+LAB_DIR     ?= notebooks
+INSTALL     ?= $(if $(filter .venv,$(VENV)),1,0)
+ASSIGNMENTS := $(notdir $(wildcard solutions/*))
+PYTEST_ARGS ?=
+
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+# The install stamp is named after pyproject.toml's content: editing the pins reinstalls.
+STAMP := $(VENV)/.course-installed-$(shell sha256sum pyproject.toml | cut -c1-16)
+KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
+
+export MPLBACKEND ?= Agg
+
+.DEFAULT_GOAL := help
+.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release autograde feedback grades bench clean distclean
+
+help: ## list the targets
+	@echo "Simple neural networks (MLP, CNN, RNN): autograded PyTorch notebooks"
+	@echo
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@echo
+	@echo "Variables: VENV=$(VENV) (an existing environment: nothing is installed into it unless INSTALL=1),"
+	@echo "           KERNEL_NAME=$(KERNEL_NAME), LAB_DIR=$(LAB_DIR), JOBS, ZIP"
+
+setup: $(STAMP) ## create the virtual environment and install the pinned packages (once)
+
+$(STAMP): pyproject.toml
+ifeq ($(INSTALL),1)
+	@test -x $(PY) || { echo "Creating the virtual environment in $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@rm -f $(VENV)/.course-installed-*
+	@touch $@
+else
+	@$(PY) -c "import course_utils, torch, torchvision, nbgrader, nbval, jupyterlab" 2>/dev/null || { \
+	  echo "error: $(VENV) lacks the course's packages (or $(PY) does not exist)."; \
+	  echo "Install them into it with:  make setup VENV=$(VENV) INSTALL=1"; exit 1; }
+	@echo "Using the existing environment $(VENV) as it is (INSTALL=0)."
+	@touch $@ 2>/dev/null || true
+endif
+
+kernel: $(KERNEL_SPEC) ## register the environment as the Jupyter kernel $(KERNEL_NAME), inside the venv
+
+$(KERNEL_SPEC): | $(STAMP)
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
+
+kernel-user: $(STAMP) ## register the kernel for your user (as on the shared cluster)
+	$(PY) -m ipykernel install --user --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
+
+data: $(STAMP) ## prepare and verify Fashion-MNIST and IMDB (offline first)
+	$(PY) -m course_utils.data
+
+lab: setup kernel data ## the student's command: set everything up, then start JupyterLab on notebooks/
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR)
+
+formgrader: setup kernel data ## the instructor's JupyterLab at the course root (nbgrader's formgrader)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+test: setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: setup ## only the unit tests (seconds)
+	$(PY) -m pytest -m "not notebook" $(PYTEST_ARGS)
+
+release: setup ## regenerate the student notebooks in notebooks/ from solutions/
+	@for a in $(ASSIGNMENTS); do \
+	  $(BIN)/nbgrader generate_assignment $$a --force --CourseDirectory.db_url=sqlite:///$(CURDIR)/gradebook.db || exit 1; \
+	done
+
+autograde: setup ## grade everything in submitted/ (results in the gradebook)
+	$(BIN)/nbgrader autograde "*"
+
+feedback: setup ## write HTML feedback for every graded submission into feedback/
+	$(BIN)/nbgrader generate_feedback "*"
+
+grades: setup ## write grades.csv from the gradebook
+	$(BIN)/nbgrader export --to grades.csv
+
+bench: setup data ## run the benchmarks and write BENCHMARKS.md (QUICK=1 skips full training)
+	$(PY) -m benchmarks $(if $(QUICK),--quick,)
+
+clean: ## remove caches and scratch files (keeps the venv, the data and all grading folders)
+	rm -rf .scratch .pytest_cache
+	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
+
+distclean: clean ## also remove the virtual environment and the data cache
+	rm -rf .venv data

@@ -1,0 +1,133 @@
+"""Checks for notebook tests whose failures teach.
+
+Each check raises ``AssertionError`` with a message of the form
+``"<name>: expected <what>, got <actual>. Hint: <what to revisit>"`` and returns nothing
+when all is well. They never print the expected values of a hidden test, only what differs.
+
+Example:
+    >>> check_shape("logits", torch.zeros(64, 10), (64, 10))
+    >>> check_close("relu(x)", torch.tensor([0.0, 2.0]), torch.tensor([0.0, 2.0]))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+from torch import nn
+
+
+def _fail(name: str, expected: str, got: str, hint: str) -> None:
+    message = f"{name}: expected {expected}, got {got}."
+    if hint:
+        message += f" Hint: {hint}"
+    raise AssertionError(message)
+
+
+def check_type(name: str, value: object, expected: type | tuple[type, ...], hint: str = "") -> None:
+    """Fail unless ``value`` is an instance of ``expected``.
+
+    Example:
+        >>> check_type("x", torch.zeros(1), torch.Tensor)
+    """
+    if not isinstance(value, expected):
+        names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+        _fail(name, f"a {names}", f"a {type(value).__name__}", hint)
+
+
+def check_shape(name: str, tensor: torch.Tensor, expected: Sequence[int], hint: str = "") -> None:
+    """Fail unless ``tensor`` is a tensor of shape ``expected``.
+
+    Example:
+        >>> check_shape("h", torch.zeros(2, 3), (2, 3))
+    """
+    check_type(name, tensor, torch.Tensor, hint)
+    if tuple(tensor.shape) != tuple(expected):
+        _fail(name, f"shape {tuple(expected)}", f"shape {tuple(tensor.shape)}", hint)
+
+
+def check_dtype(name: str, tensor: torch.Tensor, expected: torch.dtype, hint: str = "") -> None:
+    """Fail unless ``tensor`` has dtype ``expected``."""
+    check_type(name, tensor, torch.Tensor, hint)
+    if tensor.dtype != expected:
+        _fail(name, f"dtype {expected}", f"dtype {tensor.dtype}", hint)
+
+
+def describe_difference(actual: torch.Tensor, expected: torch.Tensor) -> str:
+    """Summarize how two same-shape tensors differ: max abs error, where, and how many entries.
+
+    Example:
+        >>> describe_difference(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 2.5]))
+        'max abs error 0.5 at index (1,), 1 of 2 entries differ by more than 1e-06'
+    """
+    diff = (actual.detach().double() - expected.detach().double()).abs()
+    diff = torch.where(torch.isnan(diff), torch.full_like(diff, float("inf")), diff)
+    flat = int(diff.argmax())
+    where = tuple(int(i) for i in torch.unravel_index(torch.tensor(flat), diff.shape)) if diff.dim() else ()
+    n_bad = int((diff > 1e-6).sum())
+    return (f"max abs error {float(diff.max()):.3g} at index {where}, "
+            f"{n_bad} of {diff.numel()} entries differ by more than 1e-06")
+
+
+def check_close(name: str, actual: torch.Tensor, expected: torch.Tensor, *, atol: float = 1e-5,
+                rtol: float = 1e-4, hint: str = "") -> None:
+    """Fail unless ``actual`` matches ``expected`` within ``atol + rtol * |expected|`` everywhere.
+
+    NaN or infinite values where the reference is finite fail with their own message.
+
+    Example:
+        >>> check_close("y", torch.tensor([1.0]), torch.tensor([1.0 + 1e-7]))
+    """
+    check_type(name, actual, torch.Tensor, hint)
+    expected = torch.as_tensor(expected)
+    if tuple(actual.shape) != tuple(expected.shape):
+        _fail(name, f"shape {tuple(expected.shape)}", f"shape {tuple(actual.shape)}", hint)
+    actual_d, expected_d = actual.detach().double().cpu(), expected.detach().double().cpu()
+    bad_values = ~torch.isfinite(actual_d) & torch.isfinite(expected_d)
+    if bool(bad_values.any()):
+        _fail(name, "finite values", f"{int(bad_values.sum())} NaN or infinite entries", hint)
+    if not torch.allclose(actual_d, expected_d, atol=atol, rtol=rtol, equal_nan=True):
+        _fail(name, f"values within atol={atol:g}, rtol={rtol:g} of the reference",
+              describe_difference(actual_d, expected_d), hint)
+
+
+def count_parameters(model: nn.Module, trainable_only: bool = True) -> int:
+    """Number of (trainable) parameters of ``model``.
+
+    Example:
+        >>> count_parameters(nn.Linear(784, 10))
+        7850
+    """
+    return sum(p.numel() for p in model.parameters() if p.requires_grad or not trainable_only)
+
+
+def check_param_count(name: str, model: nn.Module, expected: int, hint: str = "") -> None:
+    """Fail unless ``model`` has ``expected`` trainable parameters.
+
+    Example:
+        >>> check_param_count("Linear(3, 2)", nn.Linear(3, 2), 8)
+    """
+    got = count_parameters(model)
+    if got != expected:
+        _fail(name, f"{expected:,} trainable parameters", f"{got:,}", hint)
+
+
+def layer_types(model: nn.Module) -> list[str]:
+    """Class names of the leaf modules of ``model``, in registration order.
+
+    Example:
+        >>> layer_types(nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Sequential(nn.Linear(3, 1))))
+        ['Linear', 'ReLU', 'Linear']
+    """
+    return [type(m).__name__ for m in model.modules() if not list(m.children())]
+
+
+def check_layers(name: str, model: nn.Module, expected: Sequence[str], hint: str = "") -> None:
+    """Fail unless the leaf layers of ``model`` are, in order, of the classes named in ``expected``.
+
+    Example:
+        >>> check_layers("net", nn.Sequential(nn.Linear(2, 2), nn.Tanh()), ["Linear", "Tanh"])
+    """
+    got = layer_types(model)
+    if got != list(expected):
+        _fail(name, f"layers {' -> '.join(expected)}", " -> ".join(got) or "no layers", hint)

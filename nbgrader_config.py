@@ -1,0 +1,24 @@
+"""nbgrader configuration of the course: the repository root is the course directory."""
+
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
+
+ROOT = Path(__file__).resolve().parent
+
+c.CourseDirectory.root = str(ROOT)
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "notebooks"
+c.CourseDirectory.assignment_id = ""
+c.CourseDirectory.db_url = os.environ.get("COURSE_GRADEBOOK_URL", f"sqlite:///{ROOT / 'gradebook.db'}")
+
+# Execute with the kernel of the environment nbgrader runs in ("python3" is the native kernel
+# of that Python), not with the notebook's kernelspec ("tensorflow2"), which a grading machine
+# may not have registered: that would fail with NoSuchKernel.
+c.Execute.kernel_name = os.environ.get("COURSE_GRADING_KERNEL", "python3")
+c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
+c.Execute.interrupt_on_timeout = True
+
+# Student versions carry no outputs; the source keeps none either.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
