@@ -17,6 +17,8 @@ STAMP := $(VENV)/.course-installed-$(shell sha256sum pyproject.toml | cut -c1-16
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
 export MPLBACKEND ?= Agg
+# nbgrader runs helper commands (alembic) by name: the environment's bin/ comes first.
+export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup kernel kernel-user data lab formgrader test test-fast release autograde feedback grades bench clean distclean

@@ -1,0 +1,117 @@
+"""Prove the grader right for one assignment, in a scratch copy of the course.
+
+Submits, in one autograde batch: the source notebook (must earn full marks), the untouched
+student version (must earn 0) and every known mistake of ``tests/submissions/<assignment>/``
+(must lose exactly the test cells it names). Run it while writing an assignment::
+
+    .venv/bin/python -m course_grader.selftest 01_mlp
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from course_grader.course import (REPO_ROOT, autograded_tests, read_notebook, release_notebook,
+                                  scratch_course, source_notebook)
+from course_grader.gradebook import autograde, read_marks, release
+from course_grader.submissions import apply_mistake, load_mistakes, submit
+
+SCRATCH = REPO_ROOT / ".scratch"
+
+
+@dataclass
+class Outcome:
+    """What one submission earned against what it should have earned."""
+
+    student: str
+    expected: dict[str, float]
+    got: dict[str, float]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class SelfTest:
+    assignment: str
+    course: Path
+    seconds: float
+    outcomes: list[Outcome]
+    log: str
+
+    @property
+    def ok(self) -> bool:
+        return all(o.ok for o in self.outcomes)
+
+    def report(self) -> str:
+        lines = [f"{self.assignment}: {len(self.outcomes)} submissions graded in {self.seconds:.0f} s"]
+        for o in self.outcomes:
+            total = sum(o.got.values())
+            wanted = sum(o.expected.values())
+            status = "ok" if o.ok else "WRONG: " + "; ".join(o.problems)
+            lines.append(f"  {o.student:<32} {total:5.1f} (expected {wanted:5.1f})  {status}")
+        return "\n".join(lines)
+
+
+def compare(student: str, expected: dict[str, float], got: dict[str, float]) -> Outcome:
+    """Check every autograded test cell's score against the expected one."""
+    outcome = Outcome(student, expected, {gid: got.get(gid, float("nan")) for gid in expected})
+    if not got:
+        outcome.problems.append("no marks recorded")
+        return outcome
+    for grade_id, points in expected.items():
+        if grade_id not in got:
+            outcome.problems.append(f"{grade_id} not graded")
+        elif abs(got[grade_id] - points) > 1e-6:
+            outcome.problems.append(f"{grade_id}: {got[grade_id]:g} instead of {points:g}")
+    return outcome
+
+
+def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None) -> SelfTest:
+    """Grade the source, the untouched release and the mistakes of ``assignment`` in one batch."""
+    start = time.perf_counter()
+    course = scratch_course((scratch or SCRATCH) / f"selftest-{assignment}")
+    release(course, assignment)
+    source = read_notebook(source_notebook(assignment, course))
+    points = autograded_tests(source)
+    expectations: dict[str, dict[str, float]] = {}
+
+    submit(course, "source", assignment, source)
+    expectations["source"] = dict(points)
+    submit(course, "untouched", assignment, read_notebook(release_notebook(assignment, course)))
+    expectations["untouched"] = {gid: 0.0 for gid in points}
+    for mistake in load_mistakes(assignment):
+        if mistakes and mistake.name not in mistakes:
+            continue
+        student = f"mistake-{mistake.name}"
+        submit(course, student, assignment, apply_mistake(source, mistake))
+        expectations[student] = {gid: 0.0 if gid in mistake.loses else p for gid, p in points.items()}
+
+    result = autograde(course, assignment)
+    marks = read_marks(course, assignment)
+    outcomes = [compare(student, expected, marks.get(student, {})) for student, expected in expectations.items()]
+    return SelfTest(assignment, course, time.perf_counter() - start, outcomes, result.stdout + result.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course_grader.selftest", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("assignment")
+    parser.add_argument("--mistake", action="append", help="only this mistake (repeatable)")
+    parser.add_argument("--log", action="store_true", help="print nbgrader's log")
+    args = parser.parse_args(argv)
+    result = run(args.assignment, mistakes=args.mistake)
+    if args.log:
+        print(result.log)
+    print(result.report())
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Build test submissions: the source as a student's work, the untouched release, known mistakes.
+
+A *mistake* is a Python file under ``tests/submissions/<assignment>/``::
+
+    \"\"\"Softmax over the batch (dim=0) instead of the classes.\"\"\"
+    LOSES = {"test_ex4_softmax_hidden"}      # autograder test cells that must score 0
+    CELLS = {"ex4_softmax": '''
+    def softmax(z: torch.Tensor) -> torch.Tensor:
+        ...
+    '''}
+
+The submission is the source notebook with the answer cells named in ``CELLS`` replaced
+by the wrong answers. Every test cell not in ``LOSES`` must keep its full points.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib.util
+import json
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from course_grader.course import REPO_ROOT, grade_cells
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer: which answer cells it rewrites and which test cells must fail."""
+
+    name: str
+    description: str
+    loses: frozenset[str]
+    cells: dict[str, str]
+
+
+def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
+    """The mistakes written for ``assignment``, sorted by file name."""
+    mistakes = []
+    for path in sorted((root / "tests" / "submissions" / assignment).glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"mistake_{assignment}_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        assert spec.loader is not None
+        spec.loader.exec_module(module)
+        mistakes.append(Mistake(path.stem, (module.__doc__ or "").strip(),
+                                frozenset(module.LOSES), dict(module.CELLS)))
+    return mistakes
+
+
+def apply_mistake(source: dict, mistake: Mistake) -> dict:
+    """A copy of notebook ``source`` with the answer cells of ``mistake`` replaced."""
+    notebook = copy.deepcopy(source)
+    by_id = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"): cell for cell in notebook["cells"]}
+    for grade_id, new_source in mistake.cells.items():
+        cell = by_id.get(grade_id)
+        if cell is None or not cell["metadata"]["nbgrader"].get("solution"):
+            raise KeyError(f"mistake {mistake.name}: no answer cell with grade_id {grade_id!r}")
+        cell["source"] = textwrap.dedent(new_source).strip("\n") + "\n"
+    unknown = mistake.loses - set(grade_cells(source))
+    if unknown:
+        raise KeyError(f"mistake {mistake.name}: LOSES names unknown test cells {sorted(unknown)}")
+    return notebook
+
+
+def submit(course: Path, student: str, assignment: str, notebook: dict | str | bytes,
+           timestamp: dt.datetime | None = None) -> Path:
+    """Place ``notebook`` (a dict, or raw text for broken files) as ``student``'s submission."""
+    folder = course / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{assignment}.ipynb"
+    if isinstance(notebook, dict):
+        path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+    elif isinstance(notebook, bytes):
+        path.write_bytes(notebook)
+    else:
+        path.write_text(notebook, encoding="utf-8")
+    stamp = timestamp or dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    (folder / "timestamp.txt").write_text(stamp.strftime("%Y-%m-%d %H:%M:%S.%f %Z"))
+    return path
