@@ -13,10 +13,16 @@ c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.assignment_id = ""
 c.CourseDirectory.db_url = os.environ.get("COURSE_GRADEBOOK_URL", f"sqlite:///{ROOT / 'gradebook.db'}")
 
-# Execute with the kernel of the environment nbgrader runs in ("python3" is the native kernel
-# of that Python), not with the notebook's kernelspec ("tensorflow2"), which a grading machine
-# may not have registered: that would fail with NoSuchKernel.
-c.Execute.kernel_name = os.environ.get("COURSE_GRADING_KERNEL", "python3")
+# Execute with the course's grading kernel: the Python nbgrader runs in ("python" in its spec
+# means that interpreter), under resource limits (course_grader/kernel.py). Not the notebook's
+# kernelspec ("tensorflow2"), which a grading machine may not have registered (NoSuchKernel).
+# Its spec ships in course_grader/kernels/, put on JUPYTER_PATH here.
+import course_grader  # noqa: E402
+
+_KERNELS = str(Path(course_grader.__file__).parent)
+if _KERNELS not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_KERNELS, os.environ.get("JUPYTER_PATH")) if p)
+c.Execute.kernel_name = os.environ.get("COURSE_GRADING_KERNEL", "course-grading")
 c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
 c.Execute.interrupt_on_timeout = True
 

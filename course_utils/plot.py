@@ -42,7 +42,7 @@ def show_images(images: torch.Tensor, labels: Sequence[int] | torch.Tensor | Non
         if i >= n:
             continue
         picture = images[i].permute(1, 2, 0).squeeze(-1)
-        ax.imshow(picture, cmap="gray" if picture.dim() == 2 else None)
+        ax.imshow(picture.numpy(), cmap="gray" if picture.dim() == 2 else None)
         if titles is not None:
             ax.set_title(titles[i], fontsize=7)
         elif labels is not None:
@@ -82,7 +82,7 @@ def plot_confusion_matrix(matrix: torch.Tensor, class_names: Sequence[str], norm
     counts = matrix.detach().cpu().double()
     shown = counts / counts.sum(dim=1, keepdim=True).clamp(min=1) if normalize else counts
     fig, ax = plt.subplots(figsize=(0.6 * len(class_names) + 2.5, 0.6 * len(class_names) + 2))
-    image = ax.imshow(shown, cmap="Blues")
+    image = ax.imshow(shown.numpy(), cmap="Blues")
     fig.colorbar(image, ax=ax, fraction=0.046)
     ticks = range(len(class_names))
     ax.set_xticks(ticks, class_names, rotation=45, ha="right", fontsize=8)
@@ -113,7 +113,7 @@ def show_filters(weight: torch.Tensor, title: str = "Filters") -> Figure:
                      scale_each=True, padding=1, pad_value=1.0)
     fig, ax = plt.subplots(figsize=(min(12, 1 + 0.6 * grid.shape[2] / (kw + 1)),
                                     min(12, 1 + 0.6 * grid.shape[1] / (kh + 1))))
-    ax.imshow(grid[0], cmap="gray")
+    ax.imshow(grid[0].numpy(), cmap="gray")
     ax.axis("off")
     ax.set_title(title)
     return fig

@@ -1,0 +1,65 @@
+"""Each check passes a good input and fails a bad one with a message that teaches."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from torch import nn
+
+from course_utils import checks
+
+
+def test_check_shape():
+    checks.check_shape("x", torch.zeros(2, 3), (2, 3))
+    with pytest.raises(AssertionError, match=r"logits: expected shape \(64, 10\), got shape \(64, 1, 10\)\. Hint: flatten"):
+        checks.check_shape("logits", torch.zeros(64, 1, 10), (64, 10), hint="flatten?")
+
+
+def test_check_shape_rejects_non_tensor():
+    with pytest.raises(AssertionError, match="expected a Tensor, got a list"):
+        checks.check_shape("x", [1, 2], (2,))
+
+
+def test_check_dtype():
+    checks.check_dtype("y", torch.zeros(2, dtype=torch.long), torch.long)
+    with pytest.raises(AssertionError, match="expected dtype torch.int64, got dtype torch.float32"):
+        checks.check_dtype("y", torch.zeros(2), torch.long)
+
+
+def test_check_close_reports_where_and_how_much():
+    expected = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    checks.check_close("z", expected + 1e-7, expected)
+    with pytest.raises(AssertionError) as error:
+        checks.check_close("z", expected + torch.tensor([[0.0, 0.0], [0.5, 0.0]]), expected, hint="dim?")
+    message = str(error.value)
+    assert "max abs error 0.5 at index (1, 0)" in message
+    assert "1 of 4 entries" in message and message.endswith("Hint: dim?")
+
+
+def test_check_close_flags_nan_and_shape():
+    with pytest.raises(AssertionError, match="1 NaN or infinite entries"):
+        checks.check_close("s", torch.tensor([float("nan"), 1.0]), torch.tensor([0.5, 1.0]))
+    with pytest.raises(AssertionError, match=r"expected shape \(2,\), got shape \(1, 2\)"):
+        checks.check_close("s", torch.zeros(1, 2), torch.zeros(2))
+
+
+def test_check_close_accepts_matching_nan():
+    checks.check_close("s", torch.tensor([float("nan")]), torch.tensor([float("nan")]))
+
+
+def test_param_count_and_layers():
+    model = nn.Sequential(nn.Linear(784, 1000), nn.ReLU(), nn.Linear(1000, 10))
+    assert checks.count_parameters(model) == 795_010
+    checks.check_param_count("mlp", model, 795_010)
+    with pytest.raises(AssertionError, match="expected 795,000 trainable parameters, got 795,010"):
+        checks.check_param_count("mlp", model, 795_000)
+    checks.check_layers("mlp", model, ["Linear", "ReLU", "Linear"])
+    with pytest.raises(AssertionError, match="expected layers Linear -> Tanh -> Linear, got Linear -> ReLU -> Linear"):
+        checks.check_layers("mlp", model, ["Linear", "Tanh", "Linear"])
+
+
+def test_frozen_parameters_are_not_counted():
+    layer = nn.Linear(3, 2)
+    layer.bias.requires_grad_(False)
+    assert checks.count_parameters(layer) == 6
+    assert checks.count_parameters(layer, trainable_only=False) == 8

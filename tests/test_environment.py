@@ -1,0 +1,95 @@
+"""The environment files agree, the kernel is registered, and tools never need it to be."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pyproject_pins() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+
+
+def environment_yml_pins() -> set[str]:
+    pins = set()
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        match = re.match(r"^\s+- ([A-Za-z0-9_.-]+==[^\s#]+)", line)
+        if match:
+            pins.add(match.group(1))
+    return pins
+
+
+def test_environment_yml_matches_pyproject():
+    ours, conda = pyproject_pins(), environment_yml_pins()
+    assert ours == conda, (
+        f"environment.yml and pyproject.toml disagree: only in pyproject {sorted(ours - conda)}, "
+        f"only in environment.yml {sorted(conda - ours)}. Edit both together."
+    )
+    assert "python=3.11" in (ROOT / "environment.yml").read_text()
+    assert "- -e ." in (ROOT / "environment.yml").read_text()
+
+
+def test_every_dependency_is_pinned_exactly():
+    loose = [pin for pin in pyproject_pins() if "==" not in pin]
+    assert not loose, f"unpinned dependencies: {loose}"
+
+
+def test_installed_versions_are_the_pinned_ones():
+    from importlib.metadata import version
+
+    wrong = {}
+    for pin in pyproject_pins():
+        name, wanted = pin.split("==")
+        if version(name) != wanted:
+            wrong[name] = (wanted, version(name))
+    assert not wrong, f"installed versions differ from the pins (wanted, got): {wrong}. Run `make setup`."
+
+
+def test_kernel_tensorflow2_is_registered_in_the_venv():
+    venv = Path(sys.prefix)
+    spec = venv / "share" / "jupyter" / "kernels" / "tensorflow2" / "kernel.json"
+    if not spec.is_file():
+        pytest.skip(f"{spec} missing: this environment was not set up by `make kernel`")
+    argv = json.loads(spec.read_text())["argv"]
+    assert Path(argv[0]).resolve() == Path(sys.executable).resolve(), "the kernel must run this environment's Python"
+    assert "PyTorch course" in json.loads(spec.read_text())["display_name"]
+
+
+@pytest.mark.parametrize("folder", ["solutions", "notebooks"])
+def test_notebooks_name_the_course_kernel(folder):
+    notebooks = sorted((ROOT / folder).glob("*/*.ipynb"))
+    for path in notebooks:
+        kernelspec = json.loads(path.read_text())["metadata"]["kernelspec"]
+        assert kernelspec["name"] == "tensorflow2", f"{path}: kernelspec {kernelspec['name']!r}, expected tensorflow2"
+
+
+def test_grading_kernel_spec_runs_this_python():
+    """nbgrader runs the grading kernel shipped in course_grader/kernels, not a registered one."""
+    code = (
+        "import runpy; runpy.run_path('nbgrader_config.py', {'get_config': lambda: __import__('traitlets.config')"
+        ".config.Config()}); from jupyter_client.kernelspec import KernelSpecManager; "
+        "print(KernelSpecManager().get_kernel_spec('course-grading').argv)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "course_grader.kernel" in out.stdout
+
+
+def test_nbgrader_config_layout():
+    text = (ROOT / "nbgrader_config.py").read_text()
+    assert 'source_directory = "solutions"' in text and 'release_directory = "notebooks"' in text
+    assert "CourseDirectory.root = str(ROOT)" in text
+
+
+def test_gitignore_covers_generated_state():
+    ignored = (ROOT / ".gitignore").read_text().split()
+    for entry in (".venv/", "data/", "submitted/", "autograded/", "feedback/", "gradebook.db"):
+        assert entry in ignored, f".gitignore lacks {entry}"
