@@ -23,6 +23,8 @@ _KERNELS = str(Path(course_grader.__file__).parent)
 if _KERNELS not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_KERNELS, os.environ.get("JUPYTER_PATH")) if p)
 c.Execute.kernel_name = os.environ.get("COURSE_GRADING_KERNEL", "course-grading")
+c.Execute.kernel_manager_class = "course_grader.kernel.GradingKernelManager"
+os.environ.setdefault("COURSE_ROOT", str(ROOT))  # the sandbox hides this folder from students' code
 c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
 c.Execute.interrupt_on_timeout = True
 
@@ -51,3 +53,6 @@ c.GenerateFeedback.preprocessors = [
     "course_grader.preprocessors.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# make collect: LMS file names start with the student id (see course_grader/collect.py).
+c.FileNameCollectorPlugin.named_regexp = r".*/(?P<student_id>[^_/]+)_(?:[^/]*assignsubmission_file_)?(?P<file_id>[^/]+\.ipynb)$"

@@ -41,9 +41,13 @@ def release(course: Path, assignment: str) -> None:
         raise RuntimeError(f"nbgrader generate_assignment {assignment} failed:\n{result.stdout}{result.stderr}")
 
 
-def autograde(course: Path, assignment: str, *extra: str) -> subprocess.CompletedProcess:
-    """Autograde every submission of ``assignment`` in ``course``."""
-    return nbgrader(course, "autograde", assignment, "--force", *extra)
+def autograde(course: Path, assignment: str, *extra: str, force: bool = True) -> subprocess.CompletedProcess:
+    """Autograde the submissions of ``assignment`` in ``course``.
+
+    With ``force`` every submission is graded again; without it, nbgrader skips those that
+    already have an autograded notebook (resuming an interrupted batch).
+    """
+    return nbgrader(course, "autograde", assignment, *(["--force"] if force else []), *extra)
 
 
 def read_marks(course: Path, assignment: str) -> dict[str, Marks]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
+from traitlets import Bool
 
 INSTRUCTOR_TAG = "instructor-only"
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -44,6 +45,8 @@ def strip_hidden_tests(source: str) -> str:
 class RemoveInstructorCells(Preprocessor):
     """Remove the cells tagged ``instructor-only`` from the student version."""
 
+    enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
+
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if INSTRUCTOR_TAG not in c.get("metadata", {}).get("tags", [])]
         return nb, resources
@@ -51,6 +54,8 @@ class RemoveInstructorCells(Preprocessor):
 
 class HideHiddenTests(Preprocessor):
     """In feedback, show a hidden test's outcome and message, never its code or traceback."""
+
+    enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
         if cell.cell_type != "code" or not has_hidden_tests(cell.source):

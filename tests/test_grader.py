@@ -1,0 +1,278 @@
+"""The grader proves itself: right marks for the source, the untouched release, known mistakes,
+and a clear recorded outcome for broken and hostile submissions, in one batch, without harm.
+
+These tests execute notebooks under nbgrader (minutes in all): `make test` runs them.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import os
+import socket
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from nbgrader.api import Gradebook
+
+from course_grader import selftest
+from course_grader.autograde import grade, write_report
+from course_grader.collect import collect
+from course_grader.course import (REPO_ROOT, assignments, autograded_tests, read_notebook, release_notebook,
+                                  scratch_course, source_notebook)
+from course_grader.gradebook import db_url, nbgrader, read_marks, release
+from course_grader.grades import write_grades
+from course_grader.submissions import load_mistakes, submit
+
+pytestmark = pytest.mark.notebook
+ASSIGNMENTS = assignments()
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_grader_self_test(assignment, tmp_path):
+    """Source: full marks. Untouched: 0. Each known mistake: loses exactly the tests it names."""
+    assert len(load_mistakes(assignment)) >= 5, f"write at least 5 mistakes in tests/submissions/{assignment}/"
+    result = selftest.run(assignment, scratch=tmp_path)
+    print(result.report())
+    assert result.ok, result.report() + "\n\nnbgrader's log (end):\n" + result.log[-3000:]
+
+
+# --- broken and hostile submissions, graded in one batch with two honest students ---------------
+
+def _answer_cells(notebook: dict) -> list[dict]:
+    return [c for c in notebook["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+            and c["cell_type"] == "code"]
+
+
+def _with_first_answer(notebook: dict, code: str) -> dict:
+    changed = copy.deepcopy(notebook)
+    _answer_cells(changed)[0]["source"] = code
+    return changed
+
+
+class LoopbackListener:
+    """A TCP server on 127.0.0.1 that records whether anything connected to it."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.settimeout(0.5)
+        self.port = self.server.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.server.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(timeout=2)
+        self.server.close()
+
+
+def hostile_submissions(course: Path, assignment: str, port: int) -> dict[str, dict | str]:
+    """Student id -> notebook (or raw text): each breaks or attacks the grader in one way."""
+    untouched = read_notebook(release_notebook(assignment, course))
+    source = read_notebook(source_notebook(assignment, course))
+    solutions = course / "solutions" / assignment / f"{assignment}.ipynb"
+    first_test = next(iter(autograded_tests(source)))
+    no_test = copy.deepcopy(source)
+    no_test["cells"] = [c for c in no_test["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade_id") != first_test]
+    edited = copy.deepcopy(untouched)
+    for cell in edited["cells"]:
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == first_test:
+            cell["source"] = '"""edited by the student"""\npass'
+    return {
+        "infinite-loop": _with_first_answer(untouched, "while True:\n    pass"),
+        "kernel-exit": _with_first_answer(untouched, "import os\nos._exit(1)"),
+        "memory-bomb": _with_first_answer(untouched, "hog = []\nwhile True:\n    hog.append(bytearray(10**8))"),
+        "fork-bomb": _with_first_answer(untouched, (
+            "import os, time\nwhile True:\n    if os.fork() == 0:\n        time.sleep(3600)\n        os._exit(0)")),
+        "network": _with_first_answer(untouched, (
+            f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3).close()\n"
+            "print('CONNECTED')")),
+        "reads-solutions": _with_first_answer(untouched, (
+            f"for path in [{str(solutions)!r}, '../../../solutions/{assignment}/{assignment}.ipynb', "
+            f"{str(REPO_ROOT / 'solutions' / assignment / (assignment + '.ipynb'))!r}]:\n"
+            "    try:\n        print(open(path).read()[:3000])\n    except OSError as error:\n"
+            "        print('blocked:', type(error).__name__)")),
+        "writes-gradebook": _with_first_answer(untouched, (
+            f"for path in [{str(course / 'gradebook.db')!r}, '../../../gradebook.db']:\n"
+            "    try:\n        open(path, 'w').write('overwritten')\n        print('WROTE', path)\n"
+            "    except OSError as error:\n        print('blocked:', type(error).__name__)")),
+        "deletes-files": _with_first_answer(untouched, (
+            "import shutil, os\n"
+            f"for path in [{str(course / 'submitted')!r}, '../../../submitted', '../../../autograded', "
+            f"{str(REPO_ROOT / 'course_utils')!r}]:\n"
+            "    shutil.rmtree(path, ignore_errors=True)\n"
+            f"os.remove({str(REPO_ROOT / 'course_utils' / '__init__.py')!r})")),
+        "malformed-json": '{"cells": [{"cell_type": "code", "source": ',
+        "deleted-test-cell": no_test,
+        "edited-test-cell": edited,
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile_batch(tmp_path_factory):
+    """One course, one batch: two honest students (via an LMS zip), the hostile ones, a missing notebook."""
+    if not ASSIGNMENTS:
+        pytest.skip("no assignment yet")
+    assignment = ASSIGNMENTS[0]
+    course = scratch_course(tmp_path_factory.mktemp("hostile") / "course")
+    release(course, assignment)
+    archive = course.parent / "lms-download.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(source_notebook(assignment, course), f"alice_{assignment}.ipynb")
+        zipped.write(release_notebook(assignment, course), f"bob_123_assignsubmission_file_{assignment}.ipynb")
+    collect(course, assignment, archive)
+    listener = LoopbackListener()
+    for student, notebook in hostile_submissions(course, assignment, listener.port).items():
+        submit(course, student, assignment, notebook)
+    (course / "submitted" / "missing-notebook" / assignment).mkdir(parents=True)
+    (course / "submitted" / "missing-notebook" / assignment / "Untitled.ipynb").write_text("{}")
+    saved = {k: os.environ.get(k) for k in ("COURSE_CELL_TIMEOUT", "COURSE_KERNEL_MEMORY_MB")}
+    os.environ.update({"COURSE_CELL_TIMEOUT": "20", "COURSE_KERNEL_MEMORY_MB": "3072"})
+    try:
+        outcomes = {o.student: o for o in grade(course, assignment)}
+    finally:
+        listener.close()
+        for key, value in saved.items():
+            os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
+    write_report(course / "grading-report.csv", list(outcomes.values()))
+    return course, assignment, outcomes, listener
+
+
+def test_lms_zip_is_collected_per_student(hostile_batch):
+    course, assignment, _, _ = hostile_batch
+    for student in ("alice", "bob"):
+        assert (course / "submitted" / student / assignment / f"{assignment}.ipynb").is_file()
+
+
+def test_honest_students_get_their_marks(hostile_batch):
+    course, assignment, outcomes, _ = hostile_batch
+    full = sum(autograded_tests(read_notebook(source_notebook(assignment, course))).values())
+    assert outcomes["alice"].score == pytest.approx(full) and outcomes["alice"].status == "graded"
+    assert outcomes["bob"].score == 0 and "test cells failed" in outcomes["bob"].reason
+
+
+@pytest.mark.parametrize("student, status, words", [
+    ("infinite-loop", "graded with errors", "time limit per cell"),
+    ("kernel-exit", "not graded", "kernel died"),
+    ("memory-bomb", "graded with errors", "memory limit"),
+    ("fork-bomb", "graded with errors", "process limit"),
+    ("malformed-json", "not graded", "not a valid notebook"),
+    ("missing-notebook", "not graded", "no {a}.ipynb in the submission (found: Untitled.ipynb)"),
+    ("deleted-test-cell", "graded with errors", "deleted locked test cells score 0"),
+    ("edited-test-cell", "graded with errors", "edited locked cells were restored"),
+])
+def test_broken_submissions_get_a_clear_outcome(hostile_batch, student, status, words):
+    _, assignment, outcomes, _ = hostile_batch
+    outcome = outcomes[student]
+    assert outcome.status == status, outcome
+    assert words.format(a=assignment) in outcome.reason, outcome
+
+
+def test_deleted_test_cell_loses_only_its_points(hostile_batch):
+    course, assignment, outcomes, _ = hostile_batch
+    points = autograded_tests(read_notebook(source_notebook(assignment, course)))
+    first_test = next(iter(points))
+    assert outcomes["deleted-test-cell"].score == pytest.approx(sum(points.values()) - points[first_test])
+
+
+def test_edited_test_cell_earns_nothing(hostile_batch):
+    course, assignment, _, _ = hostile_batch
+    first_test = next(iter(autograded_tests(read_notebook(source_notebook(assignment, course)))))
+    assert read_marks(course, assignment)["edited-test-cell"][first_test] == 0
+
+
+def _printed(course: Path, student: str, assignment: str) -> str:
+    """What the graded notebook's cells printed (tracebacks excluded: they quote the source)."""
+    notebook = read_notebook(course / "autograded" / student / assignment / f"{assignment}.ipynb")
+    return "".join("".join(o.get("text", "")) for c in notebook["cells"] for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream")
+
+
+def test_sandbox_blocks_network_and_reading_solutions(hostile_batch):
+    course, assignment, _, listener = hostile_batch
+    assert listener.connections == 0, "a student's kernel reached a server on the grader's loopback"
+    assert "CONNECTED" not in _printed(course, "network", assignment)
+    text = _printed(course, "reads-solutions", assignment)
+    assert "BEGIN SOLUTION" not in text and text.count("blocked:") == 3
+
+
+def test_sandbox_keeps_the_course_intact(hostile_batch):
+    course, assignment, outcomes, _ = hostile_batch
+    # The kernel sees an empty folder where the course is: its writes land there, not here.
+    assert (course / "gradebook.db").read_bytes()[:15] == b"SQLite format 3"
+    assert (REPO_ROOT / "course_utils" / "__init__.py").is_file()
+    for student in ("alice", "bob", "infinite-loop"):
+        assert (course / "submitted" / student / assignment / f"{assignment}.ipynb").is_file()
+        assert (course / "autograded" / student / assignment / f"{assignment}.ipynb").is_file()
+    assert outcomes["deletes-files"].status.startswith("graded")
+
+
+def test_gradebook_is_consistent(hostile_batch):
+    course, assignment, outcomes, _ = hostile_batch
+    with Gradebook(db_url(course)) as gradebook:
+        students = {s.id for s in gradebook.students}
+        assert set(outcomes) <= students
+        for student in outcomes:
+            submission = gradebook.find_submission(assignment, student)
+            grades = [g for nb in submission.notebooks for g in nb.grades]
+            assert submission.score == pytest.approx(sum(g.score for g in grades))
+            assert 0 <= submission.score <= submission.max_score
+            assert submission.score == pytest.approx(outcomes[student].score)
+
+
+def test_grading_report_lists_every_submission(hostile_batch):
+    course, _, outcomes, _ = hostile_batch
+    with (course / "grading-report.csv").open() as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert set(rows) == set(outcomes)
+    assert rows["kernel-exit"]["status"] == "not graded" and rows["kernel-exit"]["reason"]
+
+
+def test_grades_csv(hostile_batch):
+    course, assignment, outcomes, _ = hostile_batch
+    path = course / "grades.csv"
+    assert write_grades(course, path) == len(outcomes)
+    with path.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["student", "assignment", "score", "max_score", "late_seconds"]
+    by_student = {r["student"]: r for r in rows}
+    assert float(by_student["alice"]["score"]) == pytest.approx(outcomes["alice"].score)
+    assert float(by_student["alice"]["late_seconds"]) == 0.0
+
+
+def test_feedback_shows_hidden_results_not_hidden_code(hostile_batch):
+    course, assignment, _, _ = hostile_batch
+    result = nbgrader(course, "generate_feedback", assignment, "--force")
+    assert result.returncode == 0, result.stderr[-2000:]
+    source = read_notebook(source_notebook(assignment, course))
+    hidden_lines = []
+    for cell in source["cells"]:
+        text = "".join(cell["source"])
+        if "### BEGIN HIDDEN TESTS" in text:
+            block = text.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+            hidden_lines += [line.strip() for line in block.splitlines() if len(line.strip()) > 25]
+    assert hidden_lines, "the source has no hidden tests"
+    for student in ("alice", "bob"):
+        html = (course / "feedback" / student / assignment / f"{assignment}.html").read_text()
+        assert "hidden tests: their code is not shown" in html
+        # Syntax highlighting splits code into spans; compare the text with tags removed.
+        import html as html_lib
+        import re
+        text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+        leaked = [line for line in hidden_lines if line in text and not line.startswith(("#", '"""'))]
+        # A failure message may legitimately appear in the output; code lines must not.
+        leaked = [line for line in leaked if not (line.startswith(("'", '"', "f'", 'f"')))]
+        assert not leaked, f"{student}'s feedback shows hidden test code: {leaked[:3]}"

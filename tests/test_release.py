@@ -1,0 +1,71 @@
+"""The student versions are up to date and leak nothing; the sources follow the authoring guide."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from course_grader.course import (REPO_ROOT, assignments, autograded_tests, grade_cells, read_notebook,
+                                  release_notebook, scratch_course, source_notebook)
+from course_grader.gradebook import release
+
+ASSIGNMENTS = assignments()
+MIN_TESTS = {"01_mlp": 12, "02_lenet": 10, "03_rnn_sentiment": 10}
+LEAKS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    """A scratch copy of the course with every student version generated afresh."""
+    course = scratch_course(tmp_path_factory.mktemp("release") / "course")
+    for assignment in ASSIGNMENTS:
+        release(course, assignment)
+    return course
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_committed_student_version_is_up_to_date(regenerated, assignment):
+    fresh = release_notebook(assignment, regenerated).read_text()
+    committed = release_notebook(assignment).read_text()
+    assert fresh == committed, f"notebooks/{assignment} is stale: run `make release` and commit notebooks/"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_student_version_leaks_nothing(assignment):
+    notebook = read_notebook(release_notebook(assignment))
+    for index, cell in enumerate(notebook["cells"]):
+        source = "".join(cell["source"])
+        for marker in LEAKS:
+            assert marker not in source, f"{assignment} cell {index}: '{marker}' left in the student version"
+        assert not cell.get("outputs"), f"{assignment} cell {index}: the student version carries outputs"
+        assert "instructor-only" not in cell.get("metadata", {}).get("tags", []), f"cell {index} is instructor-only"
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("solution") and cell["cell_type"] == "code":
+            assert "raise NotImplementedError" in source, f"{assignment} answer {meta['grade_id']} has no stub"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_follows_the_authoring_guide(assignment):
+    notebook = read_notebook(source_notebook(assignment))
+    assert notebook["metadata"]["kernelspec"]["name"] == "tensorflow2"
+    tests = autograded_tests(notebook)
+    assert len(tests) >= MIN_TESTS.get(assignment, 1), f"{assignment}: only {len(tests)} autograded test cells"
+    ids = [c["metadata"]["nbgrader"]["grade_id"] for c in notebook["cells"] if "nbgrader" in c.get("metadata", {})]
+    assert len(ids) == len(set(ids)), f"{assignment}: duplicate grade_ids"
+    assert any("instructor-only" in c.get("metadata", {}).get("tags", []) for c in notebook["cells"]), \
+        f"{assignment}: no instructor-only cell listing the common mistakes"
+    for cell in notebook["cells"]:
+        assert not cell.get("outputs"), f"{assignment}: commit the source without outputs"
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        source = "".join(cell["source"])
+        if meta.get("grade_id") in tests:
+            assert re.match(r'\s*"""[^\n]+"""', source), f"{meta['grade_id']}: a test cell opens with a one-line docstring"
+            assert meta.get("points", 0) > 0
+    for grade_id, meta in grade_cells(notebook).items():
+        assert re.fullmatch(r"(test_)?(ex|q)\d+[a-z]?_\w+", grade_id), f"grade_id {grade_id!r} breaks the naming rule"
+
+
+def test_assignments_are_the_three_of_the_course():
+    assert set(ASSIGNMENTS) <= {"01_mlp", "02_lenet", "03_rnn_sentiment"}, ASSIGNMENTS
+    assert (REPO_ROOT / "notebooks").is_dir()
