@@ -21,7 +21,7 @@ export MPLBACKEND ?= Agg
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release autograde feedback grades bench clean distclean
+.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback grades bench clean distclean
 
 help: ## list the targets
 	@echo "Simple neural networks (MLP, CNN, RNN): autograded PyTorch notebooks"
@@ -29,7 +29,7 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: VENV=$(VENV) (an existing environment: nothing is installed into it unless INSTALL=1),"
-	@echo "           KERNEL_NAME=$(KERNEL_NAME), LAB_DIR=$(LAB_DIR), JOBS, ZIP"
+	@echo "           KERNEL_NAME=$(KERNEL_NAME), LAB_DIR=$(LAB_DIR), ASSIGNMENT, ZIP, NB, RESUME=1"
 
 setup: $(STAMP) ## create the virtual environment and install the pinned packages (once)
 
@@ -48,7 +48,7 @@ else
 	@touch $@ 2>/dev/null || true
 endif
 
-kernel: $(KERNEL_SPEC) ## register the environment as the Jupyter kernel $(KERNEL_NAME), inside the venv
+kernel: $(KERNEL_SPEC) ## register the environment as the Jupyter kernel tensorflow2 (KERNEL_NAME=...), inside the venv
 
 $(KERNEL_SPEC): | $(STAMP)
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
@@ -66,7 +66,7 @@ formgrader: setup kernel data ## the instructor's JupyterLab at the course root 
 	$(BIN)/jupyter lab --notebook-dir=.
 
 test: setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --durations=15 $(PYTEST_ARGS)
 
 test-fast: setup ## only the unit tests (seconds)
 	$(PY) -m pytest -m "not notebook" $(PYTEST_ARGS)
@@ -76,14 +76,25 @@ release: setup ## regenerate the student notebooks in notebooks/ from solutions/
 	  $(BIN)/nbgrader generate_assignment $$a --force --CourseDirectory.db_url=sqlite:///$(CURDIR)/gradebook.db || exit 1; \
 	done
 
-autograde: setup ## grade everything in submitted/ (results in the gradebook)
-	$(BIN)/nbgrader autograde "*"
+collect: setup ## file an LMS download: make collect ZIP=download.zip ASSIGNMENT=01_mlp
+	@test -n "$(ZIP)" -a -n "$(ASSIGNMENT)" || { echo "usage: make collect ZIP=path/to/download.zip ASSIGNMENT=01_mlp"; exit 2; }
+	$(PY) -m course_grader.collect "$(ZIP)" $(ASSIGNMENT)
+
+autograde: setup data ## grade everything in submitted/ (sandboxed); outcomes in grading-report.csv
+	$(PY) -m course_grader.autograde $(ASSIGNMENT) $(if $(RESUME),--resume,)
+
+validate: setup data ## check one notebook as nbgrader will: make validate NB=path/to/notebook.ipynb
+	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb"; exit 2; }
+	$(BIN)/nbgrader validate "$(NB)"
 
 feedback: setup ## write HTML feedback for every graded submission into feedback/
-	$(BIN)/nbgrader generate_feedback "*"
+	@for a in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do \
+	  ls -d autograded/*/$$a >/dev/null 2>&1 || continue; \
+	  $(BIN)/nbgrader generate_feedback $$a --force || exit 1; \
+	done
 
-grades: setup ## write grades.csv from the gradebook
-	$(BIN)/nbgrader export --to grades.csv
+grades: setup ## write grades.csv (student, assignment, score, max_score, late_seconds)
+	$(PY) -m course_grader.grades
 
 bench: setup data ## run the benchmarks and write BENCHMARKS.md (QUICK=1 skips full training)
 	$(PY) -m benchmarks $(if $(QUICK),--quick,)
