@@ -1,0 +1,1 @@
+"""Benchmarks of the course: ``make bench`` (``python -m benchmarks``) writes BENCHMARKS.md."""

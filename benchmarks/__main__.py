@@ -1,0 +1,99 @@
+"""``make bench``: measure the course on this machine and write BENCHMARKS.md.
+
+    python -m benchmarks [--quick] [--output BENCHMARKS.md]
+
+``--quick`` skips the full-mode notebook runs (each trains for minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import torch
+
+from benchmarks import data_path, notebooks
+from course_grader import selftest
+from course_grader.course import REPO_ROOT, assignments
+
+REFERENCES = {
+    "01_mlp": "Fashion-MNIST benchmark table: MLP 256-128-64, 0.900",
+    "02_lenet": "Fashion-MNIST benchmark table: two-conv nets under 100k parameters, 0.925",
+    "03_rnn_sentiment": "IMDB from scratch: BiLSTM 0.815, CNN-LSTM 0.850",
+}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def venv_size() -> str:
+    result = subprocess.run(["du", "-sh", sys.prefix], capture_output=True, text=True)
+    return result.stdout.split()[0] if result.returncode == 0 else "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="skip the full-mode notebook runs")
+    parser.add_argument("--output", type=Path, default=REPO_ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    lines = ["# Benchmarks", "",
+             f"Written by `make bench{' QUICK=1' if args.quick else ''}` on {dt.date.today()}: "
+             f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads, "
+             f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
+             f"torch {torch.__version__}, Python {platform.python_version()}. Every figure comes from this one run.", ""]
+
+    log("1/4 data path: one training epoch over 60,000 Fashion-MNIST images (median of 3)")
+    data = data_path.run(log=log)
+    lines += ["## Data path: one training epoch over the 60,000 Fashion-MNIST images", "",
+              "Adam, batch 128, median of 3 epochs each.", "",
+              "| model | loader | seconds per epoch | x course_utils |", "| --- | --- | --- | --- |"]
+    for (model, loader), seconds in data["epochs"].items():
+        ratio = seconds / data["epochs"][(model, "course_utils TensorBatches")]
+        lines.append(f"| {model} | {loader} | {seconds:.2f} | {ratio:.2f} |")
+    lines += ["", f"Machine peak (fp32 `torch.mm` 2048x2048, median of 5): {data['peak_gflops']:.1f} GFLOP/s.", "",
+              "| model | training FLOPs per epoch (3x forward) | achieved GFLOP/s | share of peak |",
+              "| --- | --- | --- | --- |"]
+    for model, (flops, rate) in data["flops"].items():
+        lines.append(f"| {model} | {flops / 1e9:.1f} G | {rate:.1f} | {100 * rate / data['peak_gflops']:.0f} % |")
+
+    log("2/4 solution notebooks in grading mode" + ("" if args.quick else " and in full mode"))
+    lines += ["", "## Solution notebooks", "",
+              "| assignment | grading mode (s) | full mode (s) | test accuracy printed (full mode) | reference |",
+              "| --- | --- | --- | --- | --- |"]
+    for assignment in assignments():
+        fast_seconds, _ = notebooks.execute(assignment, fast=True)
+        full = "skipped (QUICK=1)"
+        accuracy = ""
+        if not args.quick:
+            log(f"  {assignment}: full mode (minutes)")
+            full_seconds, accuracy_lines = notebooks.execute(assignment, fast=False)
+            full, accuracy = f"{full_seconds:.0f}", "<br>".join(accuracy_lines)
+        log(f"  {assignment}: grading mode {fast_seconds:.1f} s, full mode {full}")
+        lines.append(f"| {assignment} | {fast_seconds:.1f} | {full} | {accuracy} | {REFERENCES.get(assignment, '')} |")
+
+    log("3/4 grading: the self-test batch of each assignment")
+    lines += ["", "## Grading (sandboxed kernel, one nbgrader batch per assignment)", "",
+              "| assignment | submissions | batch seconds | seconds per submission |", "| --- | --- | --- | --- |"]
+    with tempfile.TemporaryDirectory() as scratch:
+        for assignment in assignments():
+            result = selftest.run(assignment, scratch=Path(scratch))
+            count = len(result.outcomes)
+            lines.append(f"| {assignment} | {count} | {result.seconds:.0f} | {result.seconds / count:.1f} |")
+            log(f"  {assignment}: {count} submissions in {result.seconds:.0f} s")
+
+    log("4/4 setup")
+    lines += ["", "## Setup", "", f"- Virtual environment size: {venv_size()} (`du -sh {sys.prefix}`).",
+              "- Fresh-clone `make test`: see the figure recorded in the README's test section.", ""]
+    args.output.write_text("\n".join(lines) + "\n")
+    log(f"wrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
