@@ -80,8 +80,8 @@ collect: setup ## file an LMS download: make collect ZIP=download.zip ASSIGNMENT
 	@test -n "$(ZIP)" -a -n "$(ASSIGNMENT)" || { echo "usage: make collect ZIP=path/to/download.zip ASSIGNMENT=01_mlp"; exit 2; }
 	$(PY) -m course_grader.collect "$(ZIP)" $(ASSIGNMENT)
 
-autograde: setup data ## grade everything in submitted/ (sandboxed); outcomes in grading-report.csv
-	$(PY) -m course_grader.autograde $(ASSIGNMENT) $(if $(RESUME),--resume,)
+autograde: setup data ## grade everything in submitted/ (sandboxed, JOBS at a time); outcomes in grading-report.csv
+	$(PY) -m course_grader.autograde $(ASSIGNMENT) $(if $(JOBS),--jobs $(JOBS),) $(if $(RESUME),--resume,)
 
 validate: setup data ## check one notebook as nbgrader will: make validate NB=path/to/notebook.ipynb
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb"; exit 2; }

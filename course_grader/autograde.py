@@ -1,32 +1,44 @@
 """``make autograde``: grade every submission with nbgrader, then record each one's outcome.
 
-nbgrader grades the whole batch in one run (one kernel per notebook) and keeps going when a
-submission breaks. Its exit code and log say little about *which* student got *what*, so after
-the run each submission gets an outcome read from the gradebook (the score), the autograded
-notebook (failed tests, errors, deleted or edited locked cells) and that student's part of
-the log (a dead kernel, a notebook nbgrader could not read). Outcomes go to
-``grading-report.csv`` and to the screen.
+nbgrader keeps going when a submission breaks, but its exit code and log say little about
+*which* student got *what*. Each submission therefore gets an outcome read from the gradebook
+(the score), the autograded notebook (failed tests, errors, deleted or edited locked cells) and
+nbgrader's log for it (a dead kernel, a notebook it could not read). Outcomes go to
+``grading-report.csv`` as soon as each submission is done, and to the screen.
+
+Two ways to run nbgrader:
+
+- ``grade(...)``: one nbgrader batch for the whole assignment (the self-test uses it);
+- ``grade_parallel(..., jobs=N)``: N workers, one nbgrader run per submission, each outcome
+  written as it finishes, so a grader killed mid-batch loses nothing and ``--resume`` picks up
+  where it stopped. ``make autograde`` uses this, with ``JOBS`` = the number of cores.
 
 Usage::
 
-    python -m course_grader.autograde [ASSIGNMENT ...] [--course DIR] [--force]
+    python -m course_grader.autograde [ASSIGNMENT ...] [--jobs N] [--resume] [--course DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
+import shutil
 import sys
+import threading
+import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
+from sqlalchemy.exc import SAWarning
 
 from course_grader.course import REPO_ROOT, assignments, grade_cells, read_notebook, release_notebook
 from course_grader.gradebook import autograde as run_nbgrader
-from course_grader.gradebook import db_url
+from course_grader.gradebook import db_url, nbgrader
 
 REPORT_NAME = "grading-report.csv"
 FIELDS = ("student", "assignment", "status", "score", "max_score", "reason")
@@ -143,11 +155,32 @@ def record_zero(gradebook: Gradebook, student: str, assignment: str) -> None:
             gradebook.find_student(student)
         except MissingEntry:
             gradebook.add_student(student)
-        gradebook.add_submission(assignment, student)
+        with warnings.catch_warnings():
+            # nbgrader's add_submission triggers a harmless SQLAlchemy autoflush warning.
+            warnings.simplefilter("ignore", SAWarning)
+            gradebook.add_submission(assignment, student)
+
+
+def outcome_of(gradebook: Gradebook, course: Path, student: str, assignment: str, log_part: str,
+               tests: set[str], max_score: float) -> Outcome:
+    """The outcome of one submission after nbgrader ran on it (``log_part``: its log)."""
+    graded = (course / "autograded" / student / assignment / f"{assignment}.ipynb").is_file()
+    scores = score_of(gradebook, student, assignment)
+    if not graded or scores is None:
+        record_zero(gradebook, student, assignment)
+        return Outcome(student, assignment, "not graded", 0.0, max_score, failure_reason(log_part))
+    findings = notebook_findings(course, student, assignment, tests, log_part)
+    status = "graded with errors" if findings else "graded"
+    return Outcome(student, assignment, status, scores[0], scores[1], "; ".join(findings) or "all tests passed")
+
+
+def _unreadable_outcome(gradebook: Gradebook, student: str, assignment: str, why: str, max_score: float) -> Outcome:
+    record_zero(gradebook, student, assignment)
+    return Outcome(student, assignment, "not graded", 0.0, max_score, why)
 
 
 def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
-    """Autograde every submission of ``assignment`` in ``course``; one outcome per submission."""
+    """Autograde every submission of ``assignment`` in ``course`` in one nbgrader batch."""
     students = submissions(course, assignment)
     if not students:
         return []
@@ -161,20 +194,71 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
         max_score = float(gradebook.find_assignment(assignment).max_score)
         for student in students:
             if student in unreadable:
-                record_zero(gradebook, student, assignment)
-                outcomes.append(Outcome(student, assignment, "not graded", 0.0, max_score, unreadable[student]))
-                continue
-            part = log.get(student, "")
-            graded = (course / "autograded" / student / assignment / f"{assignment}.ipynb").is_file()
-            scores = score_of(gradebook, student, assignment)
-            if not graded or scores is None:
-                record_zero(gradebook, student, assignment)
-                outcomes.append(Outcome(student, assignment, "not graded", 0.0, max_score, failure_reason(part)))
-                continue
-            findings = notebook_findings(course, student, assignment, tests, part)
-            status = "graded with errors" if findings else "graded"
-            outcomes.append(Outcome(student, assignment, status, scores[0], scores[1], "; ".join(findings) or "all tests passed"))
+                outcomes.append(_unreadable_outcome(gradebook, student, assignment, unreadable[student], max_score))
+            else:
+                outcomes.append(outcome_of(gradebook, course, student, assignment, log.get(student, ""), tests, max_score))
     return outcomes
+
+
+def recorded(report: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """Outcomes already in the report, by (student, assignment)."""
+    if not report.is_file():
+        return {}
+    with report.open(newline="") as handle:
+        return {(row["student"], row["assignment"]): row for row in csv.DictReader(handle)}
+
+
+def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = False,
+                   report: Path | None = None, log=print) -> list[Outcome]:
+    """Grade each submission in its own nbgrader run, ``jobs`` at a time; record each outcome at once.
+
+    With ``resume``, submissions whose outcome is already in the report (and whose autograded
+    notebook exists) are kept; the others, including one interrupted mid-run, are graded again.
+    """
+    report = report or course / REPORT_NAME
+    students = submissions(course, assignment)
+    if not students:
+        return []
+    done = recorded(report) if resume else {}
+    todo = [s for s in students if not ((s, assignment) in done and
+            (course / "autograded" / s / assignment).is_dir())]
+    tests = set(grade_cells(read_notebook(release_notebook(assignment, course))))
+    with Gradebook(db_url(course)) as gradebook:
+        max_score = float(gradebook.find_assignment(assignment).max_score)
+    lock = threading.Lock()
+    outcomes: list[Outcome] = []
+
+    def finish(outcome: Outcome) -> None:
+        with lock:  # one writer at a time: the report and the gradebook stay whole
+            write_report(report, [outcome])
+            outcomes.append(outcome)
+            log(f"{outcome.assignment:<18} {outcome.student:<24} {outcome.score:6.1f} / {outcome.max_score:<6.1f} "
+                f"{outcome.status}: {outcome.reason}")
+
+    def work(student: str) -> None:
+        why = check_submission(course, student, assignment)
+        if why:
+            with lock, Gradebook(db_url(course)) as gradebook:
+                outcome = _unreadable_outcome(gradebook, student, assignment, why, max_score)
+            finish(outcome)
+            return
+        # An interrupted earlier run may have left a half-written folder: start clean.
+        shutil.rmtree(course / "autograded" / student / assignment, ignore_errors=True)
+        result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}")
+        text = result.stdout + result.stderr
+        if "database is locked" in text:  # SQLite refused a concurrent write: grade it again
+            result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}")
+            text = result.stdout + result.stderr
+        with lock, Gradebook(db_url(course)) as gradebook:
+            outcome = outcome_of(gradebook, course, student, assignment, text, tests, max_score)
+        finish(outcome)
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(work, todo))
+    kept = [Outcome(row["student"], row["assignment"], row["status"], float(row["score"]),
+                    float(row["max_score"]), row["reason"]) for (s, a), row in done.items()
+            if a == assignment and s not in todo]
+    return sorted(kept + outcomes, key=lambda o: o.student)
 
 
 def write_report(path: Path, outcomes: list[Outcome]) -> None:
@@ -198,21 +282,23 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("assignments", nargs="*", help="default: every assignment with submissions")
     parser.add_argument("--course", type=Path, default=REPO_ROOT)
-    parser.add_argument("--resume", action="store_true", help="keep submissions already autograded")
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("JOBS", 0)) or os.cpu_count() or 1,
+                        help="submissions graded at once (default: $JOBS or the number of cores)")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the outcomes already in grading-report.csv (after an interrupted run)")
     args = parser.parse_args(argv)
     course = args.course.resolve()
     wanted = args.assignments or [a for a in assignments(course) if submissions(course, a)]
     if not wanted:
         print(f"Nothing to grade: no submissions in {course / 'submitted'} (make collect ZIP=... puts them there).")
         return 0
+    report = course / REPORT_NAME
+    if not args.resume and report.is_file():
+        report.unlink()
     everything: list[Outcome] = []
     for assignment in wanted:
-        outcomes = grade(course, assignment, force=not args.resume)
-        everything.extend(outcomes)
-        for o in outcomes:
-            print(f"{o.assignment:<18} {o.student:<24} {o.score:6.1f} / {o.max_score:<6.1f} {o.status}: {o.reason}")
-    write_report(course / REPORT_NAME, everything)
-    print(f"{len(everything)} submissions; outcomes written to {course / REPORT_NAME}")
+        everything += grade_parallel(course, assignment, jobs=args.jobs, resume=args.resume, report=report)
+    print(f"{len(everything)} submissions graded with {args.jobs} workers; outcomes in {report}")
     return 0
 
 

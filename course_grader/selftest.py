@@ -73,11 +73,8 @@ def compare(student: str, expected: dict[str, float], got: dict[str, float]) -> 
     return outcome
 
 
-def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None) -> SelfTest:
-    """Grade the source, the untouched release and the mistakes of ``assignment`` in one batch."""
-    start = time.perf_counter()
-    course = scratch_course((scratch or SCRATCH) / f"selftest-{assignment}")
-    release(course, assignment)
+def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None) -> dict[str, dict[str, float]]:
+    """Submit the source, the untouched release and the known mistakes; return the expected marks."""
     source = read_notebook(source_notebook(assignment, course))
     points = autograded_tests(source)
     expectations: dict[str, dict[str, float]] = {}
@@ -92,7 +89,15 @@ def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None
         student = f"mistake-{mistake.name}"
         submit(course, student, assignment, apply_mistake(source, mistake))
         expectations[student] = {gid: 0.0 if gid in mistake.loses else p for gid, p in points.items()}
+    return expectations
 
+
+def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None) -> SelfTest:
+    """Grade the source, the untouched release and the mistakes of ``assignment`` in one batch."""
+    start = time.perf_counter()
+    course = scratch_course((scratch or SCRATCH) / f"selftest-{assignment}")
+    release(course, assignment)
+    expectations = submit_all(course, assignment, mistakes)
     result = autograde(course, assignment)
     marks = read_marks(course, assignment)
     outcomes = [compare(student, expected, marks.get(student, {})) for student, expected in expectations.items()]

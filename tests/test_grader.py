@@ -9,8 +9,12 @@ from __future__ import annotations
 import copy
 import csv
 import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -18,7 +22,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from course_grader import selftest
-from course_grader.autograde import grade, write_report
+from course_grader.autograde import grade, grade_parallel, recorded, write_report
 from course_grader.collect import collect
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, read_notebook, release_notebook,
                                   scratch_course, source_notebook)
@@ -30,13 +34,60 @@ pytestmark = pytest.mark.notebook
 ASSIGNMENTS = assignments()
 
 
+SELFTESTS: dict[str, selftest.SelfTest] = {}
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_grader_self_test(assignment, tmp_path):
+def test_grader_self_test(assignment, tmp_path_factory):
     """Source: full marks. Untouched: 0. Each known mistake: loses exactly the tests it names."""
     assert len(load_mistakes(assignment)) >= 5, f"write at least 5 mistakes in tests/submissions/{assignment}/"
-    result = selftest.run(assignment, scratch=tmp_path)
+    result = selftest.run(assignment, scratch=tmp_path_factory.mktemp(f"selftest-{assignment}"))
+    SELFTESTS[assignment] = result
     print(result.report())
     assert result.ok, result.report() + "\n\nnbgrader's log (end):\n" + result.log[-3000:]
+
+
+def test_parallel_grading_records_the_serial_marks(tmp_path):
+    """JOBS=2 (one nbgrader run per submission, two at a time) gives exactly the batch's marks."""
+    if not ASSIGNMENTS or ASSIGNMENTS[0] not in SELFTESTS:
+        pytest.skip("needs the self-test of the first assignment (run the whole file)")
+    assignment, serial = ASSIGNMENTS[0], SELFTESTS[ASSIGNMENTS[0]]
+    course = scratch_course(tmp_path / "course")
+    release(course, assignment)
+    shutil.copytree(serial.course / "submitted", course / "submitted")
+    outcomes = grade_parallel(course, assignment, jobs=2, log=lambda _: None)
+    assert {o.student for o in outcomes} == {o.student for o in serial.outcomes}
+    assert read_marks(course, assignment) == read_marks(serial.course, assignment)
+
+
+def test_killed_grader_resumes_without_losing_marks(tmp_path):
+    """Kill `make autograde` after its first outcome; --resume keeps it and grades the rest."""
+    if not ASSIGNMENTS:
+        pytest.skip("no assignment yet")
+    assignment = ASSIGNMENTS[0]
+    course = scratch_course(tmp_path / "course")
+    release(course, assignment)
+    untouched = read_notebook(release_notebook(assignment, course))
+    for student in ("s1", "s2", "s3", "s4"):
+        submit(course, student, assignment, untouched)
+    report = course / "grading-report.csv"
+    command = [sys.executable, "-m", "course_grader.autograde", assignment, "--course", str(course), "--jobs", "1"]
+    grader = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    while time.time() < deadline and len(recorded(report)) < 1:
+        time.sleep(0.2)
+    grader.kill()
+    grader.wait()
+    before = recorded(report)
+    assert 1 <= len(before) < 4, f"the kill came too late to test anything: {len(before)} outcomes recorded"
+    subprocess.run(command + ["--resume"], check=True, capture_output=True)
+    after = recorded(report)
+    assert set(after) == {(s, assignment) for s in ("s1", "s2", "s3", "s4")}
+    for key, row in before.items():
+        assert after[key] == row, f"the outcome of {key} changed on resume"
+    marks = read_marks(course, assignment)
+    assert set(marks) == {"s1", "s2", "s3", "s4"} and all(sum(m.values()) == 0 for m in marks.values())
+    assert all(row["status"] == "graded with errors" for row in after.values())
 
 
 # --- broken and hostile submissions, graded in one batch with two honest students ---------------
