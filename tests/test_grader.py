@@ -10,6 +10,7 @@ import copy
 import csv
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -72,11 +73,12 @@ def test_killed_grader_resumes_without_losing_marks(tmp_path):
         submit(course, student, assignment, untouched)
     report = course / "grading-report.csv"
     command = [sys.executable, "-m", "course_grader.autograde", assignment, "--course", str(course), "--jobs", "1"]
-    grader = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Its own process group, so the kill takes nbgrader and the kernel too, as a crash would.
+    grader = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 300
     while time.time() < deadline and len(recorded(report)) < 1:
         time.sleep(0.2)
-    grader.kill()
+    os.killpg(grader.pid, signal.SIGKILL)
     grader.wait()
     before = recorded(report)
     assert 1 <= len(before) < 4, f"the kill came too late to test anything: {len(before)} outcomes recorded"
