@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+import course_grader.course
+
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
 ROOT = Path(__file__).resolve().parent
@@ -11,13 +13,13 @@ c.CourseDirectory.root = str(ROOT)
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "notebooks"
 c.CourseDirectory.assignment_id = ""
+c.CourseDirectory.course_id = course_grader.course.COURSE_ID
 c.CourseDirectory.db_url = os.environ.get("COURSE_GRADEBOOK_URL", f"sqlite:///{ROOT / 'gradebook.db'}")
 
 # Execute with the course's grading kernel: the Python nbgrader runs in ("python" in its spec
 # means that interpreter), under resource limits (course_grader/kernel.py). Not the notebook's
 # kernelspec ("tensorflow2"), which a grading machine may not have registered (NoSuchKernel).
 # Its spec ships in course_grader/kernels/, put on JUPYTER_PATH here.
-import course_grader  # noqa: E402
 
 _KERNELS = str(Path(course_grader.__file__).parent)
 if _KERNELS not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):

@@ -38,7 +38,7 @@ from sqlalchemy.exc import SAWarning
 
 from course_grader.course import REPO_ROOT, assignments, grade_cells, read_notebook, release_notebook
 from course_grader.gradebook import autograde as run_nbgrader
-from course_grader.gradebook import db_url, nbgrader
+from course_grader.gradebook import nbgrader, open_gradebook
 
 REPORT_NAME = "grading-report.csv"
 FIELDS = ("student", "assignment", "status", "score", "max_score", "reason")
@@ -190,7 +190,7 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
     log = log_by_student(result.stdout + result.stderr)
     tests = set(grade_cells(read_notebook(release_notebook(assignment, course))))
     outcomes = []
-    with Gradebook(db_url(course)) as gradebook:
+    with open_gradebook(course) as gradebook:
         max_score = float(gradebook.find_assignment(assignment).max_score)
         for student in students:
             if student in unreadable:
@@ -223,7 +223,7 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
     todo = [s for s in students if not ((s, assignment) in done and
             (course / "autograded" / s / assignment).is_dir())]
     tests = set(grade_cells(read_notebook(release_notebook(assignment, course))))
-    with Gradebook(db_url(course)) as gradebook:
+    with open_gradebook(course) as gradebook:
         max_score = float(gradebook.find_assignment(assignment).max_score)
     lock = threading.Lock()
     outcomes: list[Outcome] = []
@@ -238,7 +238,7 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
     def work(student: str) -> None:
         why = check_submission(course, student, assignment)
         if why:
-            with lock, Gradebook(db_url(course)) as gradebook:
+            with lock, open_gradebook(course) as gradebook:
                 outcome = _unreadable_outcome(gradebook, student, assignment, why, max_score)
             finish(outcome)
             return
@@ -249,7 +249,7 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
         if "database is locked" in text:  # SQLite refused a concurrent write: grade it again
             result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}")
             text = result.stdout + result.stderr
-        with lock, Gradebook(db_url(course)) as gradebook:
+        with lock, open_gradebook(course) as gradebook:
             outcome = outcome_of(gradebook, course, student, assignment, text, tests, max_score)
         finish(outcome)
 

@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+COURSE_ID = "nn-course"
+"""nbgrader's course id (a gradebook row that PostgreSQL's foreign keys require)."""
 COURSE_FILES = ("nbgrader_config.py", "solutions", "notebooks")
 
 

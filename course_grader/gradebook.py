@@ -13,6 +13,8 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
+from course_grader.course import COURSE_ID
+
 # nbgrader's Gradebook runs the `alembic` command found on PATH: make sure it is this
 # environment's, even when the environment was never activated.
 _BIN = str(Path(sys.executable).parent)
@@ -26,6 +28,11 @@ Marks = dict[str, float]
 def db_url(course: Path) -> str:
     """The SQLite gradebook of ``course`` (``$COURSE_GRADEBOOK_URL`` overrides, as in the config)."""
     return os.environ.get("COURSE_GRADEBOOK_URL", f"sqlite:///{course / 'gradebook.db'}")
+
+
+def open_gradebook(course: Path) -> Gradebook:
+    """The gradebook of ``course`` (use as a context manager), under the course's id."""
+    return Gradebook(db_url(course), course_id=COURSE_ID)
 
 
 def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
@@ -53,7 +60,7 @@ def autograde(course: Path, assignment: str, *extra: str, force: bool = True) ->
 def read_marks(course: Path, assignment: str) -> dict[str, Marks]:
     """Per student, the score of each graded cell of ``assignment`` (autograded and manual)."""
     marks: dict[str, Marks] = {}
-    with Gradebook(db_url(course)) as gradebook:
+    with open_gradebook(course) as gradebook:
         for student in gradebook.students:
             try:
                 submission = gradebook.find_submission(assignment, student.id)

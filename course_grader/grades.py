@@ -11,10 +11,10 @@ import csv
 import sys
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import MissingEntry
 
 from course_grader.course import REPO_ROOT
-from course_grader.gradebook import db_url
+from course_grader.gradebook import open_gradebook
 
 FIELDS = ("student", "assignment", "score", "max_score", "late_seconds")
 
@@ -22,7 +22,7 @@ FIELDS = ("student", "assignment", "score", "max_score", "late_seconds")
 def grade_rows(course: Path) -> list[dict[str, str]]:
     """Every (student, assignment) pair of the gradebook; a missing submission scores 0."""
     rows = []
-    with Gradebook(db_url(course)) as gradebook:
+    with open_gradebook(course) as gradebook:
         for assignment in sorted(gradebook.assignments, key=lambda a: a.name):
             for student in sorted(gradebook.students, key=lambda s: s.id):
                 try:

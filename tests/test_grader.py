@@ -20,14 +20,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from nbgrader.api import Gradebook
 
 from course_grader import selftest
 from course_grader.autograde import grade, grade_parallel, recorded, write_report
 from course_grader.collect import collect
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, read_notebook, release_notebook,
                                   scratch_course, source_notebook)
-from course_grader.gradebook import db_url, nbgrader, read_marks, release
+from course_grader.gradebook import nbgrader, open_gradebook, read_marks, release
 from course_grader.grades import write_grades
 from course_grader.submissions import load_mistakes, submit
 
@@ -275,7 +274,7 @@ def test_sandbox_keeps_the_course_intact(hostile_batch):
 
 def test_gradebook_is_consistent(hostile_batch):
     course, assignment, outcomes, _ = hostile_batch
-    with Gradebook(db_url(course)) as gradebook:
+    with open_gradebook(course) as gradebook:
         students = {s.id for s in gradebook.students}
         assert set(outcomes) <= students
         for student in outcomes:
