@@ -17,7 +17,7 @@ from pathlib import Path
 
 import torch
 
-from benchmarks import data_path, notebooks
+from benchmarks import data_path, grading, notebooks
 from course_grader import selftest
 from course_grader.course import REPO_ROOT, assignments
 
@@ -86,6 +86,15 @@ def main(argv: list[str] | None = None) -> int:
             count = len(result.outcomes)
             lines.append(f"| {assignment} | {count} | {result.seconds:.0f} | {result.seconds / count:.1f} |")
             log(f"  {assignment}: {count} submissions in {result.seconds:.0f} s")
+
+        log("  throughput: 20 submissions, plain serial nbgrader vs JOBS=2")
+        speed = grading.throughput(Path(scratch) / "throughput", assignments()[0])
+        overhead = grading.sandbox_overhead(Path(scratch) / "overhead", assignments()[0])
+    lines += ["", f"Throughput on {speed['size']} submissions of {assignments()[0]} (the self-test set, repeated): "
+              f"plain serial nbgrader {speed['serial']:.0f} s, `make autograde JOBS=2` {speed['parallel']:.0f} s, "
+              f"speed-up {speed['serial'] / speed['parallel']:.2f}x; identical marks: {speed['same_marks']}.", "",
+              f"Sandbox cost per submission (untouched notebook, batch of 5): {overhead['on']:.1f} s with the sandbox, "
+              f"{overhead['off']:.1f} s without ({overhead['on'] - overhead['off']:+.1f} s)."]
 
     log("4/4 setup")
     lines += ["", "## Setup", "", f"- Virtual environment size: {venv_size()} (`du -sh {sys.prefix}`).",

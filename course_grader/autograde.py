@@ -227,6 +227,9 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
         max_score = float(gradebook.find_assignment(assignment).max_score)
     lock = threading.Lock()
     outcomes: list[Outcome] = []
+    # Kernels graded side by side share the cores: one math thread each per core avoids
+    # oversubscription (torch would otherwise start one thread per core in every kernel).
+    threads = {"OMP_NUM_THREADS": str(max(1, (os.cpu_count() or 1) // max(1, jobs)))} if jobs > 1 else {}
 
     def finish(outcome: Outcome) -> None:
         with lock:  # one writer at a time: the report and the gradebook stay whole
@@ -244,11 +247,11 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
             return
         # An interrupted earlier run may have left a half-written folder: start clean.
         shutil.rmtree(course / "autograded" / student / assignment, ignore_errors=True)
-        result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}")
-        text = result.stdout + result.stderr
-        if "database is locked" in text:  # SQLite refused a concurrent write: grade it again
-            result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}")
+        for _attempt in range(3):
+            result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}", env=threads)
             text = result.stdout + result.stderr
+            if "database is locked" not in text:  # SQLite refused a concurrent write: grade it again
+                break
         with lock, open_gradebook(course) as gradebook:
             outcome = outcome_of(gradebook, course, student, assignment, text, tests, max_score)
         finish(outcome)

@@ -35,10 +35,12 @@ def open_gradebook(course: Path) -> Gradebook:
     return Gradebook(db_url(course), course_id=COURSE_ID)
 
 
-def nbgrader(course: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
-    """Run ``nbgrader ARGS`` with ``course`` as working directory; output is captured."""
+def nbgrader(course: Path, *args: str, timeout: float | None = None,
+             env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``nbgrader ARGS`` with ``course`` as working directory (``env``: extra variables)."""
     command = [sys.executable, "-m", "nbgrader", *args]
-    return subprocess.run(command, cwd=course, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(command, cwd=course, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
 
 
 def release(course: Path, assignment: str) -> None:

@@ -1,0 +1,64 @@
+"""Autograde throughput: plain serial nbgrader (one batch) against ``make autograde JOBS=2``,
+on the same submissions in one run, and the sandbox's cost per submission."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from course_grader.autograde import grade_parallel
+from course_grader.course import read_notebook, release_notebook, scratch_course
+from course_grader.gradebook import autograde, read_marks, release
+from course_grader.selftest import submit_all
+from course_grader.submissions import submit
+
+
+def class_of(course: Path, assignment: str, size: int) -> None:
+    """``size`` submissions: the self-test's set (source, untouched, mistakes), repeated."""
+    first = course.parent / "first-set"
+    shutil.rmtree(first, ignore_errors=True)
+    first = scratch_course(first)
+    release(first, assignment)
+    students = list(submit_all(first, assignment))
+    for index in range(size):
+        model = students[index % len(students)]
+        notebook = read_notebook(first / "submitted" / model / assignment / f"{assignment}.ipynb")
+        submit(course, f"student{index:03d}-{model}", assignment, notebook)
+
+
+def throughput(scratch: Path, assignment: str, size: int = 20) -> dict:
+    """Seconds for ``size`` submissions, serial batch vs 2 workers; whether the marks agree."""
+    courses = {}
+    for name in ("serial", "parallel"):
+        courses[name] = scratch_course(scratch / name)
+        release(courses[name], assignment)
+        class_of(courses[name], assignment, size)
+    start = time.perf_counter()
+    autograde(courses["serial"], assignment)
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    grade_parallel(courses["parallel"], assignment, jobs=2, log=lambda _: None)
+    parallel = time.perf_counter() - start
+    same = read_marks(courses["serial"], assignment) == read_marks(courses["parallel"], assignment)
+    return {"size": size, "serial": serial, "parallel": parallel, "same_marks": same}
+
+
+def sandbox_overhead(scratch: Path, assignment: str, size: int = 5) -> dict:
+    """Seconds per untouched submission with the sandbox on and off (one batch each)."""
+    seconds = {}
+    for sandbox in ("1", "0"):
+        course = scratch_course(scratch / f"sandbox-{sandbox}")
+        release(course, assignment)
+        for index in range(size):
+            submit(course, f"s{index}", assignment, read_notebook(release_notebook(assignment, course)))
+        saved = os.environ.get("COURSE_SANDBOX")
+        os.environ["COURSE_SANDBOX"] = sandbox
+        try:
+            start = time.perf_counter()
+            autograde(course, assignment)
+            seconds[sandbox] = (time.perf_counter() - start) / size
+        finally:
+            os.environ.pop("COURSE_SANDBOX") if saved is None else os.environ.__setitem__("COURSE_SANDBOX", saved)
+    return {"on": seconds["1"], "off": seconds["0"]}
