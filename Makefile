@@ -11,6 +11,8 @@ ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 PYTEST_ARGS ?=
 
 BIN   := $(VENV)/bin
+# JupyterLab refuses to run as root (containers, CI) unless told to.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 PY    := $(BIN)/python
 # The install stamp is named after pyproject.toml's content: editing the pins reinstalls.
 STAMP := $(VENV)/.course-installed-$(shell sha256sum pyproject.toml | cut -c1-16)
@@ -60,10 +62,10 @@ data: $(STAMP) ## prepare and verify Fashion-MNIST and IMDB (offline first)
 	$(PY) -m course_utils.data
 
 lab: setup kernel data ## the student's command: set everything up, then start JupyterLab on notebooks/
-	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR)
+	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(LAB_FLAGS)
 
 formgrader: setup kernel data ## the instructor's JupyterLab at the course root (nbgrader's formgrader)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(LAB_FLAGS)
 
 test: setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
 	$(PY) -m pytest --durations=15 $(PYTEST_ARGS)

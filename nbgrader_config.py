@@ -17,20 +17,16 @@ c.CourseDirectory.course_id = course_grader.course.COURSE_ID
 c.CourseDirectory.db_url = os.environ.get("COURSE_GRADEBOOK_URL", f"sqlite:///{ROOT / 'gradebook.db'}")
 
 # Execute with the course's grading kernel: the Python nbgrader runs in ("python" in its spec
-# means that interpreter), under resource limits (course_grader/kernel.py). Not the notebook's
-# kernelspec ("tensorflow2"), which a grading machine may not have registered (NoSuchKernel).
-# Its spec ships in course_grader/kernels/, put on JUPYTER_PATH here.
-
-_KERNELS = str(Path(course_grader.__file__).parent)
-if _KERNELS not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_KERNELS, os.environ.get("JUPYTER_PATH")) if p)
+# means that interpreter), sandboxed and under resource limits (course_grader/kernel.py). Not
+# the notebook's kernelspec ("tensorflow2"), which a grading machine may not have registered
+# (NoSuchKernel). Its spec ships in course_grader/kernels/, found by the kernel manager below.
 c.Execute.kernel_name = os.environ.get("COURSE_GRADING_KERNEL", "course-grading")
 c.Execute.kernel_manager_class = "course_grader.kernel.GradingKernelManager"
 os.environ.setdefault("COURSE_ROOT", str(ROOT))  # the sandbox hides this folder from students' code
 c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT", "120"))
 c.Execute.interrupt_on_timeout = True
 
-# Student versions carry no outputs; the source keeps none either.
+# What students see in place of each solution.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
 # Release: drop instructor-only cells (the list of common mistakes) before anything else.

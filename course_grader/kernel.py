@@ -29,6 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Unicode
 
@@ -39,6 +40,7 @@ DEFAULTS = {
     "COURSE_KERNEL_MAX_PROCESSES": 256,
 }
 REPO_ROOT = Path(__file__).resolve().parents[1]
+KERNELS_DIR = Path(__file__).resolve().parent / "kernels"
 PIDS_CGROUP = Path("/sys/fs/cgroup/pids/course-grading")
 MEMORY_CGROUP = Path("/sys/fs/cgroup/memory/course-grading")
 
@@ -59,6 +61,13 @@ class GradingKernelManager(AsyncKernelManager):
         self._private_dir = Path(tempfile.mkdtemp(prefix="course-kernel-"))
         if not self.connection_file:
             self.connection_file = str(self._private_dir / "kernel.json")
+
+    def _kernel_spec_manager_default(self) -> KernelSpecManager:
+        # The grading kernel's spec ships with this package: nothing to register, and it
+        # never shows in a student's JupyterLab.
+        manager = KernelSpecManager(data_dir=self.data_dir)
+        manager.kernel_dirs = [str(KERNELS_DIR), *manager.kernel_dirs]
+        return manager
 
     def _ip_default(self) -> str:
         if self.transport == "ipc":

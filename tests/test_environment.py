@@ -72,15 +72,16 @@ def test_notebooks_name_the_course_kernel(folder):
         assert kernelspec["name"] == "tensorflow2", f"{path}: kernelspec {kernelspec['name']!r}, expected tensorflow2"
 
 
-def test_grading_kernel_spec_runs_this_python():
-    """nbgrader runs the grading kernel shipped in course_grader/kernels, not a registered one."""
-    code = (
-        "import runpy; runpy.run_path('nbgrader_config.py', {'get_config': lambda: __import__('traitlets.config')"
-        ".config.Config()}); from jupyter_client.kernelspec import KernelSpecManager; "
-        "print(KernelSpecManager().get_kernel_spec('course-grading').argv)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "course_grader.kernel" in out.stdout
+def test_grading_kernel_spec_ships_with_the_grader():
+    """nbgrader runs the grading kernel found by GradingKernelManager; students never see it."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from course_grader.kernel import GradingKernelManager
+
+    spec = GradingKernelManager(kernel_name="course-grading").kernel_spec
+    assert spec.argv[:3] == ["python", "-m", "course_grader.kernel"]
+    assert spec.interrupt_mode == "message"  # bubblewrap would not pass SIGINT on
+    assert "course-grading" not in KernelSpecManager().find_kernel_specs()
 
 
 def test_nbgrader_config_layout():
