@@ -90,7 +90,17 @@ def test_nbgrader_config_layout():
     assert "CourseDirectory.root = str(ROOT)" in text
 
 
-def test_gitignore_covers_generated_state():
-    ignored = (ROOT / ".gitignore").read_text().split()
-    for entry in (".venv/", "data/", "submitted/", "autograded/", "feedback/", "gradebook.db"):
-        assert entry in ignored, f".gitignore lacks {entry}"
+def test_gitignore_covers_generated_state_and_nothing_else():
+    def ignored(path: str) -> bool:
+        result = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT)
+        if result.returncode == 128:
+            pytest.skip("not a git checkout")
+        return result.returncode == 0
+
+    for path in (".venv/bin/python", "data/imdb/reviews.json", "submitted/alice/01_mlp/01_mlp.ipynb",
+                 "autograded/a/b/c.ipynb", "feedback/a/b/c.html", "gradebook.db", "grades.csv",
+                 "grading-report.csv"):
+        assert ignored(path), f".gitignore does not cover {path}"
+    for path in ("course_utils/data/store.py", "course_utils/data/__init__.py", "solutions/01_mlp/01_mlp.ipynb",
+                 "notebooks/01_mlp/01_mlp.ipynb", "tests/submissions/01_mlp/x.py"):
+        assert not ignored(path), f".gitignore hides {path}, which must be committed"
