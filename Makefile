@@ -18,7 +18,6 @@ PY    := $(BIN)/python
 STAMP := $(VENV)/.course-installed-$(shell sha256sum pyproject.toml | cut -c1-16)
 KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 
-export MPLBACKEND ?= Agg
 # nbgrader runs helper commands (alembic) by name: the environment's bin/ comes first.
 export PATH := $(abspath $(BIN)):$(PATH)
 
