@@ -97,8 +97,8 @@ feedback: setup ## write HTML feedback for every graded submission into feedback
 grades: setup ## write grades.csv (student, assignment, score, max_score, late_seconds)
 	$(PY) -m course_grader.grades
 
-bench: setup data ## run the benchmarks and write BENCHMARKS.md (QUICK=1 skips full training)
-	$(PY) -m benchmarks $(if $(QUICK),--quick,)
+bench: setup data ## run the benchmarks, write BENCHMARKS.md (QUICK=1: no full training; FRESH=1: time a fresh-clone make test)
+	$(PY) -m benchmarks $(if $(QUICK),--quick,) $(if $(FRESH),--fresh-clone,)
 
 clean: ## remove caches and scratch files (keeps the venv, the data and all grading folders)
 	rm -rf .scratch .pytest_cache
