@@ -44,5 +44,6 @@ def execute(assignment: str, fast: bool, timeout: int = 3600) -> tuple[float, li
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             text = output.get("text", "") if output.get("output_type") == "stream" else ""
-            lines += [line.strip() for line in text.splitlines() if ACCURACY_LINE.search(line)]
+            lines += [line.strip() for line in text.splitlines()
+                      if ACCURACY_LINE.search(line) and re.search(r"\d", line)]  # not a table header
     return seconds, lines
