@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import copy
 import csv
+import html as html_lib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -329,8 +331,6 @@ def test_feedback_shows_hidden_results_not_hidden_code(hostile_batch):
         html = (course / "feedback" / student / assignment / f"{assignment}.html").read_text()
         assert "hidden tests: their code is not shown" in html
         # Syntax highlighting splits code into spans; compare the text with tags removed.
-        import html as html_lib
-        import re
         text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
         leaked = [line for line in hidden_lines if line in text and not line.startswith(("#", '"""'))]
         # A failure message may legitimately appear in the output; code lines must not.
