@@ -9,9 +9,11 @@ nbgrader's log for it (a dead kernel, a notebook it could not read). Outcomes go
 Two ways to run nbgrader:
 
 - ``grade(...)``: one nbgrader batch for the whole assignment (the self-test uses it);
-- ``grade_parallel(..., jobs=N)``: N workers, one nbgrader run per submission, each outcome
-  written as it finishes, so a grader killed mid-batch loses nothing and ``--resume`` picks up
-  where it stopped. ``make autograde`` uses this, with ``JOBS`` = the number of cores.
+- ``grade_parallel(..., jobs=N)``: N worker processes (``course_grader/worker.py``), each
+  loading nbgrader once and grading one submission after another; each outcome is written as it
+  finishes, so a grader killed mid-batch loses nothing and ``--resume`` picks up where it
+  stopped. ``make autograde`` uses this, with ``JOBS`` = the number of cores; nbgrader's log
+  for every submission goes to ``autograde.log``.
 
 Usage::
 
@@ -22,13 +24,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
+import queue
 import re
 import shutil
+import subprocess
 import sys
 import threading
 import warnings
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +40,13 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import SAWarning
 
-from course_grader.course import REPO_ROOT, assignments, grade_cells, read_notebook, release_notebook
+from course_grader.course import (REPO_ROOT, assignments, autograded_tests, grade_cells, read_notebook,
+                                  release_notebook, source_notebook)
 from course_grader.gradebook import autograde as run_nbgrader
-from course_grader.gradebook import nbgrader, open_gradebook
+from course_grader.gradebook import open_gradebook
 
 REPORT_NAME = "grading-report.csv"
+LOG_NAME = "autograde.log"
 FIELDS = ("student", "assignment", "status", "score", "max_score", "reason")
 ERROR_NAMES = {
     "CellTimeoutError": "a cell ran past the time limit per cell and was interrupted",
@@ -105,20 +111,52 @@ def failure_reason(log_part: str) -> str:
         return "the kernel died while running the notebook (the code crashed or exited): nothing graded"
     if "Kernel didn't respond" in log_part:
         return "the kernel did not start"
-    errors = [line.split("]", 1)[-1].strip() for line in log_part.splitlines() if "| ERROR]" in line]
+    errors = [line.split("]", 1)[-1].strip() for line in log_part.splitlines() if "ERROR]" in line]
     errors = [e for e in errors if not e.startswith(("There was an error", "Traceback"))]
     return "nbgrader could not grade it: " + (errors[0] if errors else "see nbgrader's log")
 
 
-def notebook_findings(course: Path, student: str, assignment: str, expected_tests: set[str],
-                      log_part: str) -> list[str]:
-    """Deleted or edited locked cells, failed tests and notable errors in the autograded notebook."""
+def _source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def edited_locked_cells(submitted: dict, *originals: dict) -> list[str]:
+    """Locked cells that match none of the ``originals`` (student version, source), by ``grade_id``.
+
+    nbgrader restores them from the gradebook before grading, so an edit never earns marks;
+    the report says so. (nbgrader's own checksum warnings cannot tell: they also fire for
+    every hidden-test cell, whose student version differs from the instructor's by design.)
+
+    Example:
+        >>> locked = {"cell_type": "code", "source": "assert f(1) == 2",
+        ...           "metadata": {"nbgrader": {"locked": True, "grade_id": "test_f"}}}
+        >>> edited_locked_cells({"cells": [{**locked, "source": "pass"}]}, {"cells": [locked]})
+        ['test_f']
+    """
+    def locked(notebook: dict) -> dict[str, str]:
+        return {meta["grade_id"]: _source(cell) for cell in notebook["cells"]
+                if (meta := cell.get("metadata", {}).get("nbgrader", {})).get("locked") and "grade_id" in meta}
+
+    known: dict[str, set[str]] = {}
+    for notebook in originals:
+        for gid, text in locked(notebook).items():
+            known.setdefault(gid, set()).add(text.strip())
+    return sorted(gid for gid, text in locked(submitted).items() if gid in known and text.strip() not in known[gid])
+
+
+def notebook_findings(course: Path, student: str, assignment: str, released: dict) -> list[str]:
+    """Deleted or edited locked cells, failed tests and notable errors in the autograded notebook.
+
+    ``released``: the student version of the assignment (the source is read from the course).
+    """
     findings: list[str] = []
+    expected_tests = set(grade_cells(released))
     submitted = read_notebook(course / "submitted" / student / assignment / f"{assignment}.ipynb")
     deleted = sorted(expected_tests - set(grade_cells(submitted)))
     if deleted:
         findings.append(f"deleted locked test cells score 0: {', '.join(deleted)}")
-    edited = sorted(set(re.findall(r"Attribute 'checksum' for cell (\S+) has changed", log_part)))
+    source = source_notebook(assignment, course)
+    edited = edited_locked_cells(submitted, released, *([read_notebook(source)] if source.is_file() else []))
     if edited:
         findings.append(f"edited locked cells were restored before grading: {', '.join(edited)}")
     graded = course / "autograded" / student / assignment / f"{assignment}.ipynb"
@@ -133,7 +171,7 @@ def notebook_findings(course: Path, student: str, assignment: str, expected_test
             if name in ERROR_NAMES and ERROR_NAMES[name] not in notable:
                 notable.append(ERROR_NAMES[name])
     if failed:
-        findings.append(f"{len(failed)} of {len(expected_tests)} test cells failed: {', '.join(failed)}")
+        findings.append(f"{len(failed)} of {len(autograded_tests(released))} test cells failed: {', '.join(failed)}")
     findings.extend(notable)
     return findings
 
@@ -162,14 +200,14 @@ def record_zero(gradebook: Gradebook, student: str, assignment: str) -> None:
 
 
 def outcome_of(gradebook: Gradebook, course: Path, student: str, assignment: str, log_part: str,
-               tests: set[str], max_score: float) -> Outcome:
+               released: dict, max_score: float) -> Outcome:
     """The outcome of one submission after nbgrader ran on it (``log_part``: its log)."""
     graded = (course / "autograded" / student / assignment / f"{assignment}.ipynb").is_file()
     scores = score_of(gradebook, student, assignment)
     if not graded or scores is None:
         record_zero(gradebook, student, assignment)
         return Outcome(student, assignment, "not graded", 0.0, max_score, failure_reason(log_part))
-    findings = notebook_findings(course, student, assignment, tests, log_part)
+    findings = notebook_findings(course, student, assignment, released)
     status = "graded with errors" if findings else "graded"
     return Outcome(student, assignment, status, scores[0], scores[1], "; ".join(findings) or "all tests passed")
 
@@ -188,7 +226,7 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
     extra = ["--CourseDirectory.student_id_exclude=" + ",".join(sorted(unreadable))] if unreadable else []
     result = run_nbgrader(course, assignment, *extra, force=force)
     log = log_by_student(result.stdout + result.stderr)
-    tests = set(grade_cells(read_notebook(release_notebook(assignment, course))))
+    released = read_notebook(release_notebook(assignment, course))
     outcomes = []
     with open_gradebook(course) as gradebook:
         max_score = float(gradebook.find_assignment(assignment).max_score)
@@ -196,7 +234,7 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
             if student in unreadable:
                 outcomes.append(_unreadable_outcome(gradebook, student, assignment, unreadable[student], max_score))
             else:
-                outcomes.append(outcome_of(gradebook, course, student, assignment, log.get(student, ""), tests, max_score))
+                outcomes.append(outcome_of(gradebook, course, student, assignment, log.get(student, ""), released, max_score))
     return outcomes
 
 
@@ -208,12 +246,53 @@ def recorded(report: Path) -> dict[tuple[str, str], dict[str, str]]:
         return {(row["student"], row["assignment"]): row for row in csv.DictReader(handle)}
 
 
+class Worker:
+    """A ``course_grader.worker`` process, started on first use and again if it dies."""
+
+    def __init__(self, course: Path, assignment: str, env: dict[str, str], log_file: Path) -> None:
+        self.course, self.assignment, self.env, self.log_file = course, assignment, env, log_file
+        self.process: subprocess.Popen | None = None
+
+    def _start(self) -> subprocess.Popen:
+        with self.log_file.open("a") as log:
+            return subprocess.Popen([sys.executable, "-m", "course_grader.worker", str(self.course), self.assignment],
+                                    cwd=self.course, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                    text=True, env={**os.environ, **self.env})
+
+    def grade(self, student: str) -> tuple[bool, str]:
+        """Autograde ``student``'s submission; (whether nbgrader succeeded, its log for it)."""
+        if self.process is None or self.process.poll() is not None:
+            self.process = self._start()
+        try:
+            self.process.stdin.write(student + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        except (BrokenPipeError, OSError):
+            answer = ""
+        if not answer:  # the worker itself died: report it, and start a new one for the next submission
+            self.close()
+            return False, f"[ERROR] the grading worker exited while grading (see {self.log_file.name})"
+        result = json.loads(answer)
+        return result["success"], result["log"]
+
+    def close(self) -> None:
+        if self.process is not None:
+            try:
+                self.process.stdin.close()
+                self.process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+            self.process = None
+
+
 def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = False,
                    report: Path | None = None, log=print) -> list[Outcome]:
-    """Grade each submission in its own nbgrader run, ``jobs`` at a time; record each outcome at once.
+    """Grade the submissions with ``jobs`` worker processes; record each outcome as soon as it is known.
 
-    With ``resume``, submissions whose outcome is already in the report (and whose autograded
-    notebook exists) are kept; the others, including one interrupted mid-run, are graded again.
+    Each worker (``course_grader/worker.py``) loads nbgrader once and grades one submission after
+    another, each in a fresh sandboxed kernel. With ``resume``, submissions whose outcome is
+    already in the report (and whose autograded notebook exists) are kept; the others, including
+    one interrupted mid-run, are graded again. nbgrader's own log goes to ``autograde.log``.
     """
     report = report or course / REPORT_NAME
     students = submissions(course, assignment)
@@ -222,14 +301,18 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
     done = recorded(report) if resume else {}
     todo = [s for s in students if not ((s, assignment) in done and
             (course / "autograded" / s / assignment).is_dir())]
-    tests = set(grade_cells(read_notebook(release_notebook(assignment, course))))
+    released = read_notebook(release_notebook(assignment, course))
     with open_gradebook(course) as gradebook:
         max_score = float(gradebook.find_assignment(assignment).max_score)
     lock = threading.Lock()
     outcomes: list[Outcome] = []
+    waiting: queue.SimpleQueue[str] = queue.SimpleQueue()
+    for student in todo:
+        waiting.put(student)
     # Kernels graded side by side share the cores: one math thread each per core avoids
     # oversubscription (torch would otherwise start one thread per core in every kernel).
     threads = {"OMP_NUM_THREADS": str(max(1, (os.cpu_count() or 1) // max(1, jobs)))} if jobs > 1 else {}
+    log_file = course / LOG_NAME
 
     def finish(outcome: Outcome) -> None:
         with lock:  # one writer at a time: the report and the gradebook stay whole
@@ -238,7 +321,7 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
             log(f"{outcome.assignment:<18} {outcome.student:<24} {outcome.score:6.1f} / {outcome.max_score:<6.1f} "
                 f"{outcome.status}: {outcome.reason}")
 
-    def work(student: str) -> None:
+    def grade_one(worker: Worker, student: str) -> None:
         why = check_submission(course, student, assignment)
         if why:
             with lock, open_gradebook(course) as gradebook:
@@ -248,16 +331,33 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
         # An interrupted earlier run may have left a half-written folder: start clean.
         shutil.rmtree(course / "autograded" / student / assignment, ignore_errors=True)
         for _attempt in range(3):
-            result = nbgrader(course, "autograde", assignment, "--force", f"--student={student}", env=threads)
-            text = result.stdout + result.stderr
+            _success, text = worker.grade(student)
             if "database is locked" not in text:  # SQLite refused a concurrent write: grade it again
                 break
-        with lock, open_gradebook(course) as gradebook:
-            outcome = outcome_of(gradebook, course, student, assignment, text, tests, max_score)
+        with lock:
+            with log_file.open("a") as handle:
+                handle.write(f"--- {assignment} {student}\n{text}\n")
+            with open_gradebook(course) as gradebook:
+                outcome = outcome_of(gradebook, course, student, assignment, text, released, max_score)
         finish(outcome)
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(work, todo))
+    def work() -> None:
+        worker = Worker(course, assignment, threads, log_file)
+        try:
+            while True:
+                try:
+                    student = waiting.get_nowait()
+                except queue.Empty:
+                    return
+                grade_one(worker, student)
+        finally:
+            worker.close()
+
+    pool = [threading.Thread(target=work, name=f"grader-{n}") for n in range(max(1, min(jobs, len(todo))))]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
     kept = [Outcome(row["student"], row["assignment"], row["status"], float(row["score"]),
                     float(row["max_score"]), row["reason"]) for (s, a), row in done.items()
             if a == assignment and s not in todo]

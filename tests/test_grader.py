@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from course_grader import selftest
-from course_grader.autograde import grade, grade_parallel, recorded, write_report
+from course_grader.autograde import grade_parallel, recorded
 from course_grader.collect import collect
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, read_notebook, release_notebook,
                                   scratch_course, source_notebook)
@@ -50,7 +50,7 @@ def test_grader_self_test(assignment, tmp_path_factory):
 
 
 def test_parallel_grading_records_the_serial_marks(tmp_path):
-    """JOBS=2 (one nbgrader run per submission, two at a time) gives exactly the batch's marks."""
+    """JOBS=2 (two worker processes, each grading one submission at a time) gives exactly the batch's marks."""
     if not ASSIGNMENTS or ASSIGNMENTS[0] not in SELFTESTS:
         pytest.skip("needs the self-test of the first assignment (run the whole file)")
     assignment, serial = ASSIGNMENTS[0], SELFTESTS[ASSIGNMENTS[0]]
@@ -97,7 +97,7 @@ def test_killed_grader_resumes_without_losing_marks(tmp_path):
     assert all(row["status"] == "graded with errors" for row in after.values())
 
 
-# --- broken and hostile submissions, graded in one batch with two honest students ---------------
+# --- broken and hostile submissions, graded by make autograde's workers with two honest students ------------
 
 def _answer_cells(notebook: dict) -> list[dict]:
     return [c for c in notebook["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("solution")
@@ -200,12 +200,12 @@ def hostile_batch(tmp_path_factory):
     saved = {k: os.environ.get(k) for k in ("COURSE_CELL_TIMEOUT", "COURSE_KERNEL_MEMORY_MB")}
     os.environ.update({"COURSE_CELL_TIMEOUT": "20", "COURSE_KERNEL_MEMORY_MB": "3072"})
     try:
-        outcomes = {o.student: o for o in grade(course, assignment)}
+        # The path `make autograde` takes: worker processes, two submissions at a time.
+        outcomes = {o.student: o for o in grade_parallel(course, assignment, jobs=2, log=lambda _: None)}
     finally:
         listener.close()
         for key, value in saved.items():
             os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
-    write_report(course / "grading-report.csv", list(outcomes.values()))
     return course, assignment, outcomes, listener
 
 
@@ -220,6 +220,8 @@ def test_honest_students_get_their_marks(hostile_batch):
     full = sum(autograded_tests(read_notebook(source_notebook(assignment, course))).values())
     assert outcomes["alice"].score == pytest.approx(full) and outcomes["alice"].status == "graded"
     assert outcomes["bob"].score == 0 and "test cells failed" in outcomes["bob"].reason
+    # An untouched student version differs from the source only where hidden tests were cut: no edit.
+    assert "edited" not in outcomes["bob"].reason and "deleted" not in outcomes["bob"].reason
 
 
 @pytest.mark.parametrize("student, status, words", [

@@ -1,0 +1,84 @@
+"""A grading worker: one long-lived process that autogrades submissions one after another.
+
+``make autograde JOBS=N`` starts N workers and hands each the next submission as soon as it is
+free. A worker imports nbgrader and reads the course's configuration once, then grades each
+submission with nbgrader's own API (``NbGraderAPI.autograde``, what the formgrader calls), so a
+class of 300 does not pay 300 interpreter starts. Each submission still gets a fresh sandboxed
+kernel (``course_grader/kernel.py``).
+
+Protocol (line by line, text): the parent writes a student id on the worker's stdin; the worker
+answers on its stdout with one JSON object ``{"student", "success", "log"}``, where ``log`` is
+nbgrader's log for that submission (and the traceback when nbgrader gave up). Everything else a
+worker or its kernels print goes to its stderr, which the parent sends to a log file.
+
+Usage (by ``course_grader.autograde``, not by hand)::
+
+    python -m course_grader.worker COURSE_DIR ASSIGNMENT
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from sqlalchemy.exc import SAWarning
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+
+def course_config(course: Path) -> Config:
+    """The nbgrader configuration in ``course/nbgrader_config.py``, as nbgrader itself reads it."""
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course)
+    return config
+
+
+def autograder(course: Path) -> NbGraderAPI:
+    """nbgrader's API on ``course`` (the object that grades, one submission per call).
+
+    Example:
+        >>> from course_grader.course import REPO_ROOT
+        >>> autograder(REPO_ROOT).coursedir.source_directory
+        'solutions'
+    """
+    config = course_config(course)
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def serve(course: Path, assignment: str, requests, answers) -> None:
+    """Grade the student read from each line of ``requests``; answer each on ``answers``."""
+    api = autograder(course)
+    for line in requests:
+        student = line.strip()
+        if not student:
+            continue
+        with warnings.catch_warnings():
+            # nbgrader's gradebook triggers harmless SQLAlchemy autoflush warnings on every submission.
+            warnings.simplefilter("ignore", SAWarning)
+            result = api.autograde(assignment, student, force=True, create=True)
+        log = result.get("log", "") + ("\n" + result["error"] if result.get("error") else "")
+        answers.write(json.dumps({"student": student, "success": bool(result.get("success")), "log": log}) + "\n")
+        answers.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    course, assignment = Path(args[0]).resolve(), args[1]
+    os.chdir(course)
+    # The answers keep a channel of their own: kernels inherit stdout and print on it.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(course, assignment, sys.stdin, answers)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
