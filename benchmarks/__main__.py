@@ -67,13 +67,21 @@ def main(argv: list[str] | None = None) -> int:
               "Adam, batch 128, median of 3 epochs each.", "",
               "| model | loader | seconds per epoch | x course_utils |", "| --- | --- | --- | --- |"]
     for (model, loader), seconds in data["epochs"].items():
-        ratio = seconds / data["epochs"][(model, "course_utils TensorBatches")]
+        ratio = seconds / data["epochs"][(model, data_path.COURSE_UTILS)]
         lines.append(f"| {model} | {loader} | {seconds:.2f} | {ratio:.2f} |")
     lines += ["", f"Machine peak (fp32 `torch.mm` 2048x2048, median of 5): {data['peak_gflops']:.1f} GFLOP/s.", "",
               "| model | training FLOPs per epoch (3x forward) | achieved GFLOP/s | share of peak |",
               "| --- | --- | --- | --- |"]
     for model, (flops, rate) in data["flops"].items():
         lines.append(f"| {model} | {flops / 1e9:.1f} G | {rate:.1f} | {100 * rate / data['peak_gflops']:.0f} % |")
+    lenet = data["epochs"]
+    share = data["flops"][data_path.LENET][1] / data["peak_gflops"]
+    goals = [("LeNet-5 training reaches >= 30 % of the fp32 peak", f"{100 * share:.0f} %", share >= 0.30)]
+    for workers in (0, 2):
+        ratio = (lenet[(data_path.LENET, data_path.COURSE_UTILS)]
+                 / lenet[(data_path.LENET, f"torchvision DataLoader, {workers} workers")])
+        goals.append((f"LeNet-5 epoch with course_utils <= 0.4x torchvision's ({workers} workers)",
+                      f"{ratio:.2f}x", ratio <= 0.4))
 
     log("2/4 solution notebooks in grading mode" + ("" if args.quick else " and in full mode"))
     lines += ["", "## Solution notebooks", "",
@@ -105,9 +113,13 @@ def main(argv: list[str] | None = None) -> int:
         overhead = grading.sandbox_overhead(Path(scratch) / "overhead", assignments()[0])
     lines += ["", f"Throughput on {speed['size']} submissions of {assignments()[0]} (the self-test set, repeated): "
               f"plain serial nbgrader {speed['serial']:.0f} s, `make autograde JOBS=2` {speed['parallel']:.0f} s, "
-              f"speed-up {speed['serial'] / speed['parallel']:.2f}x; identical marks: {speed['same_marks']}.", "",
+              f"speed-up {speed['serial'] / speed['parallel']:.2f}x ({speed['serial'] / speed['size']:.1f} and "
+              f"{speed['parallel'] / speed['size']:.1f} s per submission); identical marks: {speed['same_marks']}.", "",
               f"Sandbox cost per submission (untouched notebook, batch of 5): {overhead['on']:.1f} s with the sandbox, "
               f"{overhead['off']:.1f} s without ({overhead['on'] - overhead['off']:+.1f} s)."]
+
+    goals.append(("`make autograde JOBS=2` >= 1.8x plain serial nbgrader on two cores",
+                  f"{speed['serial'] / speed['parallel']:.2f}x", speed['serial'] / speed['parallel'] >= 1.8))
 
     log("4/4 setup")
     lines += ["", "## Setup", "", f"- Virtual environment size: {venv_size()} (`du -sh {sys.prefix}`)."]
@@ -118,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
                      f"prepared, all tests): {seconds / 60:.1f} minutes, {'passed' if passed else 'FAILED'}.")
     else:
         lines.append("- Fresh-clone `make test`: not measured in this run (`make bench FRESH=1`).")
+    lines += ["", "## Goals", "", "| goal | measured | met |", "| --- | --- | --- |"]
+    lines += [f"| {goal} | {value} | {'yes' if met else 'no'} |" for goal, value, met in goals]
     lines.append("")
     args.output.write_text("\n".join(lines) + "\n")
     log(f"wrote {args.output}")

@@ -16,8 +16,13 @@ from torch import nn
 from benchmarks.models import reference_lenet, reference_mlp, training_flops
 from course_utils.data import TensorBatches, load_fashion_mnist
 from course_utils.data.fashion_mnist import SHA256, find_file
+from course_utils.training import channels_last
+
+LENET = "LeNet-5"
+LENET_DEFAULT_LAYOUT = "LeNet-5, default memory layout"
 
 BATCH = 128
+COURSE_UTILS = "course_utils TensorBatches"
 
 
 def train_epoch(model: nn.Module, batches: Iterable) -> float:
@@ -70,22 +75,28 @@ def run(repeats: int = 3, log: Callable[[str], None] = print) -> dict:
     images, labels = load_fashion_mnist("train")
     root = torchvision_root()
     loaders = {
-        "course_utils TensorBatches": lambda: TensorBatches(images, labels, batch_size=BATCH, shuffle=True),
+        COURSE_UTILS: lambda: TensorBatches(images, labels, batch_size=BATCH, shuffle=True),
         "torchvision DataLoader, 0 workers": lambda: torchvision_batches(root, 0),
         "torchvision DataLoader, 2 workers": lambda: torchvision_batches(root, 2),
     }
-    models = {"MLP 784-256-128-10": reference_mlp, "LeNet-5": reference_lenet}
+    # LeNet-5 as 02_lenet trains it: channels-last weights (course_utils.training.channels_last),
+    # the same model behind every loader; the default layout is timed too, for comparison.
+    models = {"MLP 784-256-128-10": reference_mlp,
+              LENET: lambda: channels_last(reference_lenet(), images[:2]),
+              LENET_DEFAULT_LAYOUT: reference_lenet}
     results: dict = {"epochs": {}, "peak_gflops": peak_gflops(), "threads": torch.get_num_threads()}
     for model_name, make_model in models.items():
         for loader_name, make_batches in loaders.items():
+            if model_name == LENET_DEFAULT_LAYOUT and loader_name != COURSE_UTILS:
+                continue
             times = []
             for run_index in range(repeats):
                 torch.manual_seed(run_index)
                 times.append(train_epoch(make_model(), make_batches()))
             results["epochs"][(model_name, loader_name)] = statistics.median(times)
-            log(f"  {model_name:<20} {loader_name:<36} median {statistics.median(times):6.2f} s "
+            log(f"  {model_name:<32} {loader_name:<36} median {statistics.median(times):6.2f} s "
                 f"({', '.join(f'{t:.2f}' for t in times)})")
         flops = training_flops(make_model(), (1, 28, 28), len(images))
-        seconds = results["epochs"][(model_name, "course_utils TensorBatches")]
+        seconds = results["epochs"][(model_name, COURSE_UTILS)]
         results.setdefault("flops", {})[model_name] = (flops, flops / seconds / 1e9)
     return results

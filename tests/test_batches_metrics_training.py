@@ -8,7 +8,7 @@ from torch import nn
 
 from course_utils.data import TensorBatches, train_val_split
 from course_utils.metrics import confusion_matrix, most_confused
-from course_utils.training import count_correct, fit, run_epoch
+from course_utils.training import channels_last, count_correct, fit, run_epoch
 
 
 def test_batches_cover_every_sample_once_per_epoch():
@@ -87,3 +87,41 @@ def test_binary_logits_get_float_targets():
     x, y = torch.randn(16, 3), torch.randint(0, 2, (16,))
     loss, acc = run_epoch(model, TensorBatches(x, y), nn.BCEWithLogitsLoss(), show_progress=False)
     assert loss > 0 and 0 <= acc <= 1
+
+
+def _small_cnn() -> nn.Module:
+    return nn.Sequential(nn.Conv2d(1, 4, 3), nn.BatchNorm2d(4), nn.ReLU(), nn.Conv2d(4, 6, 3), nn.Flatten(),
+                         nn.Linear(6 * 4 * 4, 3))
+
+
+def test_channels_last_changes_the_layout_not_the_outputs():
+    torch.manual_seed(0)
+    plain, fast, x = _small_cnn(), _small_cnn(), torch.randn(5, 1, 8, 8)
+    fast.load_state_dict(plain.state_dict())
+    assert channels_last(fast, x[:2]) is fast
+    assert fast[3].weight.is_contiguous(memory_format=torch.channels_last)
+    assert not fast[3].weight.is_contiguous()
+    assert fast.training, "the check pass must leave the model in the mode it was in"
+    torch.testing.assert_close(fast(x), plain(x), atol=1e-5, rtol=1e-5)
+
+
+def test_channels_last_check_pass_leaves_batch_norm_statistics_alone():
+    model = _small_cnn()
+    before = model[1].running_mean.clone()
+    channels_last(model, torch.randn(4, 1, 8, 8) * 5 + 3)
+    assert torch.equal(model[1].running_mean, before) and model[1].num_batches_tracked == 0
+
+
+def test_channels_last_keeps_the_default_layout_for_a_view_forward(capsys):
+    class ViewNet(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.conv, self.head = nn.Conv2d(3, 4, 3), nn.Linear(4 * 3 * 3, 2)
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.head(self.conv(x).view(x.size(0), -1))
+
+    model = channels_last(ViewNet(), torch.zeros(2, 3, 5, 5))
+    assert model.conv.weight.is_contiguous()
+    assert model(torch.zeros(2, 3, 5, 5)).shape == (2, 2)
+    assert "kept the default memory layout" in capsys.readouterr().out
