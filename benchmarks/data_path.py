@@ -23,6 +23,7 @@ LENET_DEFAULT_LAYOUT = "LeNet-5, default memory layout"
 
 BATCH = 128
 COURSE_UTILS = "course_utils TensorBatches"
+NO_LOADER = "no loader, batches prebuilt (the floor)"
 
 
 def train_epoch(model: nn.Module, batches: Iterable) -> float:
@@ -74,10 +75,13 @@ def run(repeats: int = 3, log: Callable[[str], None] = print) -> dict:
     """Median epoch times per (model, loader), the ratio, and the FLOP rates; one run, same machine."""
     images, labels = load_fashion_mnist("train")
     root = torchvision_root()
+    # The time of the training steps alone: what no loader, however fast, can go below.
+    prebuilt = list(TensorBatches(images, labels, batch_size=BATCH, shuffle=True, seed=0))
     loaders = {
         COURSE_UTILS: lambda: TensorBatches(images, labels, batch_size=BATCH, shuffle=True),
         "torchvision DataLoader, 0 workers": lambda: torchvision_batches(root, 0),
         "torchvision DataLoader, 2 workers": lambda: torchvision_batches(root, 2),
+        NO_LOADER: lambda: prebuilt,
     }
     # LeNet-5 as 02_lenet trains it: channels-last weights (course_utils.training.channels_last),
     # the same model behind every loader; the default layout is timed too, for comparison.
