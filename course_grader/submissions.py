@@ -9,8 +9,16 @@ A *mistake* is a Python file under ``tests/submissions/<assignment>/``::
         ...
     '''}
 
+A mistake that changes a line or two of an answer says only that, with ``EDITS``
+(each ``old`` text must occur exactly once in the source's answer cell)::
+
+    \"\"\"The classifier reads the output at the first step.\"\"\"
+    LOSES = {"test_ex3_classifier_hidden"}
+    EDITS = {"ex3_classifier": [("return self.head(last)", "return self.head(outputs[:, 0])")]}
+
 The submission is the source notebook with the answer cells named in ``CELLS`` replaced
-by the wrong answers. Every test cell not in ``LOSES`` must keep its full points.
+by the wrong answers, and those in ``EDITS`` edited. Every test cell not in ``LOSES`` must
+keep its full points.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ class Mistake:
     description: str
     loses: frozenset[str]
     cells: dict[str, str]
+    edits: dict[str, list[tuple[str, str]]]
 
 
 def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
@@ -45,7 +54,8 @@ def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
         assert spec.loader is not None
         spec.loader.exec_module(module)
         mistakes.append(Mistake(path.stem, (module.__doc__ or "").strip(),
-                                frozenset(module.LOSES), dict(module.CELLS)))
+                                frozenset(module.LOSES), dict(getattr(module, "CELLS", {})),
+                                dict(getattr(module, "EDITS", {}))))
     return mistakes
 
 
@@ -53,11 +63,24 @@ def apply_mistake(source: dict, mistake: Mistake) -> dict:
     """A copy of notebook ``source`` with the answer cells of ``mistake`` replaced."""
     notebook = copy.deepcopy(source)
     by_id = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"): cell for cell in notebook["cells"]}
-    for grade_id, new_source in mistake.cells.items():
+
+    def answer_cell(grade_id: str) -> dict:
         cell = by_id.get(grade_id)
         if cell is None or not cell["metadata"]["nbgrader"].get("solution"):
             raise KeyError(f"mistake {mistake.name}: no answer cell with grade_id {grade_id!r}")
-        cell["source"] = textwrap.dedent(new_source).strip("\n") + "\n"
+        return cell
+
+    for grade_id, new_source in mistake.cells.items():
+        answer_cell(grade_id)["source"] = textwrap.dedent(new_source).strip("\n") + "\n"
+    for grade_id, edits in mistake.edits.items():
+        cell = answer_cell(grade_id)
+        text = "".join(cell["source"])
+        for old, new in edits:
+            if text.count(old) != 1:
+                raise KeyError(f"mistake {mistake.name}: {old!r} occurs {text.count(old)} times in answer cell "
+                               f"{grade_id!r} (an edit needs exactly one); quote more of the line")
+            text = text.replace(old, new)
+        cell["source"] = text
     unknown = mistake.loses - set(grade_cells(source))
     if unknown:
         raise KeyError(f"mistake {mistake.name}: LOSES names unknown test cells {sorted(unknown)}")
