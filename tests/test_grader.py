@@ -280,6 +280,29 @@ def test_sandbox_keeps_the_course_intact(hostile_batch):
     assert outcomes["deletes-files"].status.startswith("graded")
 
 
+def _processes_inside(folder: Path) -> list[str]:
+    """Running processes whose working folder lies in ``folder``: "pid command"."""
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if Path(os.readlink(proc / "cwd")).is_relative_to(folder):
+                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append(f"{proc.name} {command[:120]}")
+        except OSError:  # the process ended meanwhile, or is not ours to look at
+            continue
+    return found
+
+
+def test_no_kernel_outlives_its_submission(hostile_batch):
+    """Kernels are killed once their notebook has run (nbgrader_config: shutdown immediate): with them
+    go their children, the fork bomb's included; nothing keeps running in the students' folders."""
+    course, _, _, _ = hostile_batch
+    deadline = time.monotonic() + 10
+    while (left := _processes_inside(course.resolve())) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not left, f"processes still running after grading: {left}"
+
+
 def test_gradebook_is_consistent(hostile_batch):
     course, assignment, outcomes, _ = hostile_batch
     with open_gradebook(course) as gradebook:
