@@ -14,7 +14,7 @@ A mistake that changes a line or two of an answer says only that, with ``EDITS``
 
     \"\"\"The classifier reads the output at the first step.\"\"\"
     LOSES = {"test_ex3_classifier_hidden"}
-    EDITS = {"ex3_classifier": [("return self.head(last)", "return self.head(outputs[:, 0])")]}
+    EDITS = {"ex3_classifier": [("last = outputs[rows, lengths.to(ids.device) - 1]", "last = outputs[:, 0]")]}
 
 The submission is the source notebook with the answer cells named in ``CELLS`` replaced
 by the wrong answers, and those in ``EDITS`` edited. Every test cell not in ``LOSES`` must
@@ -60,7 +60,7 @@ def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
 
 
 def apply_mistake(source: dict, mistake: Mistake) -> dict:
-    """A copy of notebook ``source`` with the answer cells of ``mistake`` replaced."""
+    """A copy of notebook ``source`` with the answer cells of ``mistake`` replaced (``CELLS``) or edited (``EDITS``)."""
     notebook = copy.deepcopy(source)
     by_id = {cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"): cell for cell in notebook["cells"]}
 
