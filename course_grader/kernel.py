@@ -33,6 +33,8 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Unicode
 
+from course_grader import zygote
+
 DEFAULTS = {
     "COURSE_KERNEL_MEMORY_MB": 6144,
     "COURSE_KERNEL_CPU_SECONDS": 1800,
@@ -58,9 +60,18 @@ class GradingKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._private_dir = Path(tempfile.mkdtemp(prefix="course-kernel-"))
+        # In a grading worker, kernels are forked by its zygote (course_grader/zygote.py), whose
+        # sandbox sees only its runtime folder, not /tmp.
+        self._zygote = os.environ.get(zygote.RUNTIME_VARIABLE)
+        parent = Path(self._zygote) / "kernels" if self._zygote else None
+        self._private_dir = Path(tempfile.mkdtemp(prefix="course-kernel-", dir=parent))
         if not self.connection_file:
             self.connection_file = str(self._private_dir / "kernel.json")
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        if self._zygote:
+            return [sys.executable, "-m", "course_grader.zygote", "launch", self._zygote, "-f", self.connection_file]
+        return super().format_kernel_cmd(extra_arguments)
 
     def _kernel_spec_manager_default(self) -> KernelSpecManager:
         # The grading kernel's spec ships with this package: nothing to register, and it
@@ -103,14 +114,22 @@ def apply_limits() -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
     resource.setrlimit(resource.RLIMIT_NOFILE, (files, files))
-    _join_cgroup(PIDS_CGROUP, {"pids.max": str(limit("COURSE_KERNEL_MAX_PROCESSES"))})
-    _join_cgroup(MEMORY_CGROUP, {"memory.limit_in_bytes": str(memory), "memory.memsw.limit_in_bytes": str(memory)})
+    join_kernel_cgroups(f"kernel-{os.getpid()}")
 
 
-def _join_cgroup(parent: Path, settings: dict[str, str]) -> bool:
+def join_kernel_cgroups(name: str) -> None:
+    """Move this process into a pids and a memory cgroup of its own, named ``name``, where writable."""
+    memory = limit("COURSE_KERNEL_MEMORY_MB") * 1024 * 1024
+    _join_cgroup(PIDS_CGROUP, {"pids.max": str(limit("COURSE_KERNEL_MAX_PROCESSES"))}, name)
+    _join_cgroup(MEMORY_CGROUP, {"memory.limit_in_bytes": str(memory), "memory.memsw.limit_in_bytes": str(memory)}, name)
+
+
+def _join_cgroup(parent: Path, settings: dict[str, str], name: str | None = None) -> bool:
     # A cgroup counts every process of the kernel together, which rlimits (per process, and
     # RLIMIT_NPROC not at all for root) cannot do. Best effort: absent or read-only cgroups are skipped.
-    if not parent.parent.is_dir() or not os.access(parent.parent, os.W_OK):
+    # A zygote's sandbox can write ``parent`` only (its kernels' groups go there), not the hierarchy.
+    where = parent if parent.is_dir() else parent.parent
+    if not where.is_dir() or not os.access(where, os.W_OK):
         return False
     try:
         parent.mkdir(exist_ok=True)
@@ -119,7 +138,7 @@ def _join_cgroup(parent: Path, settings: dict[str, str]) -> bool:
                 stale.rmdir()  # only succeeds for cgroups whose kernels have exited
             except OSError:
                 pass
-        group = parent / f"kernel-{os.getpid()}"
+        group = parent / (name or f"kernel-{os.getpid()}")
         group.mkdir(exist_ok=True)
         for name, value in settings.items():
             if (group / name).exists():
@@ -140,8 +159,18 @@ def _package_dir(name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))).resolve()
 
 
-def sandbox_command(kernel_argv: list[str], connection_file: Path, workdir: Path) -> list[str]:
-    """The bubblewrap command line that runs ``kernel_argv`` isolated (see the module docstring)."""
+def kernel_folders(connection_file: Path, workdir: Path) -> set[Path]:
+    """The folders a kernel writes: its working folder and its connection files' folder."""
+    writable = {workdir.resolve(), connection_file.resolve().parent}
+    connection = json.loads(connection_file.read_text())
+    if connection.get("transport") == "ipc":
+        writable.add(Path(connection["ip"]).resolve().parent)
+    return writable
+
+
+def sandbox_command(kernel_argv: list[str], writable: set[Path], workdir: Path, extra: list[str] = ()) -> list[str]:
+    """The bubblewrap command line that runs ``kernel_argv`` isolated (see the module docstring),
+    able to write only in the ``writable`` folders; ``extra``: more bubblewrap options."""
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise SystemExit(
@@ -151,6 +180,8 @@ def sandbox_command(kernel_argv: list[str], connection_file: Path, workdir: Path
         )
     home = Path.home().resolve()
     hidden = {home, REPO_ROOT}
+    if zygote.RUNTIME_BASE.is_dir():  # the workers' zygotes and their sockets
+        hidden.add(zygote.RUNTIME_BASE)
     if os.environ.get("COURSE_ROOT"):
         hidden.add(Path(os.environ["COURSE_ROOT"]).resolve())
     # The environment and the Python it was made from (a venv links to it, e.g. under ~/.pyenv).
@@ -168,15 +199,11 @@ def sandbox_command(kernel_argv: list[str], connection_file: Path, workdir: Path
     for folder in sorted(readable, key=lambda p: len(p.parts)):
         if folder.exists() and any(folder.is_relative_to(h) for h in hidden):
             command += ["--ro-bind", str(folder), str(folder)]
-    writable = {workdir.resolve(), connection_file.resolve().parent}
-    connection = json.loads(connection_file.read_text())
-    if connection.get("transport") == "ipc":
-        writable.add(Path(connection["ip"]).resolve().parent)
     for folder in sorted(writable, key=lambda p: len(p.parts)):
         command += ["--bind", str(folder), str(folder)]
     # In its own pid namespace the kernel's parent is pid 1, so ipykernel's check of the
     # manager's pid (JPY_PARENT_PID) would shut it down; --die-with-parent does that job.
-    command += ["--unsetenv", "JPY_PARENT_PID", "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
+    command += [*extra, "--unsetenv", "JPY_PARENT_PID", "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
                 "--chdir", str(workdir.resolve()), "--", *kernel_argv]
     return command
 
@@ -187,13 +214,34 @@ def _connection_file(argv: list[str]) -> Path:
     raise SystemExit("course-grading kernel: started without -f <connection file>")
 
 
+def zygote_command(runtime: Path, autograded: Path) -> list[str]:
+    """The sandbox of a worker's zygote: a kernel's, but it writes only its runtime folder, sees the
+    course's ``autograded/`` folder (and nothing else of the course) at ``/run/course-autograded``,
+    and keeps CAP_SYS_ADMIN to give each kernel it forks a namespace of its own, which then drops it."""
+    argv = [sys.executable, "-m", "course_grader.zygote", "serve", str(runtime), str(autograded)]
+    grader = Path(zygote.__file__).resolve().parent  # the zygote's own code; its kernels no longer see it
+    extra = ["--tmpfs", str(zygote.AUTOGRADED_ALIAS.parent), "--bind", str(autograded), str(zygote.AUTOGRADED_ALIAS),
+             "--ro-bind", str(grader), str(grader), "--cap-add", "CAP_SYS_ADMIN"]
+    for cgroups in (PIDS_CGROUP, MEMORY_CGROUP):  # where each forked kernel gets groups of its own
+        if cgroups.is_dir() and os.access(cgroups, os.W_OK):
+            extra += ["--bind", str(cgroups), str(cgroups)]
+    return sandbox_command(argv, {runtime.resolve()}, runtime, extra)
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Apply the limits, then exec ipykernel, inside bubblewrap unless the sandbox is off."""
+    """Apply the limits, then exec ipykernel, inside bubblewrap unless the sandbox is off.
+
+    ``--zygote RUNTIME AUTOGRADED``: exec a worker's zygote in its sandbox instead (course_grader/zygote.py).
+    """
     args = sys.argv[1:] if argv is None else argv
     apply_limits()
+    if args[:1] == ["--zygote"] and len(args) == 3:
+        command = zygote_command(Path(args[1]), Path(args[2]))
+        os.execv(command[0], command)
     kernel_argv = [sys.executable, "-m", "ipykernel_launcher", *args]
     if sandbox_enabled():
-        command = sandbox_command(kernel_argv, _connection_file(args), Path.cwd())
+        connection_file = _connection_file(args)
+        command = sandbox_command(kernel_argv, kernel_folders(connection_file, Path.cwd()), Path.cwd())
         os.execv(command[0], command)
     os.execv(sys.executable, kernel_argv)
 

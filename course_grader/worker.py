@@ -30,6 +30,9 @@ from sqlalchemy.exc import SAWarning
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from course_grader.zygote import RUNTIME_VARIABLE, Zygote
+from course_grader.zygote import wanted as zygote_wanted
+
 
 def course_config(course: Path) -> Config:
     """The nbgrader configuration in ``course/nbgrader_config.py``, as nbgrader itself reads it."""
@@ -53,17 +56,31 @@ def autograder(course: Path) -> NbGraderAPI:
 def serve(course: Path, assignment: str, requests, answers) -> None:
     """Grade the student read from each line of ``requests``; answer each on ``answers``."""
     api = autograder(course)
-    for line in requests:
-        student = line.strip()
-        if not student:
-            continue
-        with warnings.catch_warnings():
-            # nbgrader's gradebook triggers harmless SQLAlchemy autoflush warnings on every submission.
-            warnings.simplefilter("ignore", SAWarning)
-            result = api.autograde(assignment, student, force=True, create=True)
-        log = result.get("log", "") + ("\n" + result["error"] if result.get("error") else "")
-        answers.write(json.dumps({"student": student, "success": bool(result.get("success")), "log": log}) + "\n")
-        answers.flush()
+    factory = Zygote.start(course) if zygote_wanted() else None
+    try:
+        for line in requests:
+            student = line.strip()
+            if student:
+                if factory is not None and not factory.alive():  # killed (by memory pressure, say): a new one
+                    factory.stop()
+                    factory = Zygote.start(course)
+                if factory is not None:
+                    os.environ[RUNTIME_VARIABLE] = str(factory.runtime)
+                grade_one(api, assignment, student, answers)
+    finally:
+        if factory is not None:
+            factory.stop()
+
+
+def grade_one(api: NbGraderAPI, assignment: str, student: str, answers) -> None:
+    """Autograde ``student``'s submission and write the answer line."""
+    with warnings.catch_warnings():
+        # nbgrader's gradebook triggers harmless SQLAlchemy autoflush warnings on every submission.
+        warnings.simplefilter("ignore", SAWarning)
+        result = api.autograde(assignment, student, force=True, create=True)
+    log = result.get("log", "") + ("\n" + result["error"] if result.get("error") else "")
+    answers.write(json.dumps({"student": student, "success": bool(result.get("success")), "log": log}) + "\n")
+    answers.flush()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from course_grader import selftest
+from course_grader import zygote
 from course_grader.autograde import grade_parallel, recorded
 from course_grader.collect import collect
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, read_notebook, release_notebook,
@@ -157,7 +158,7 @@ def hostile_submissions(course: Path, assignment: str, port: int) -> dict[str, d
             "import os, time\nwhile True:\n    if os.fork() == 0:\n        time.sleep(3600)\n        os._exit(0)")),
         "network": _with_first_answer(untouched, (
             f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=3).close()\n"
-            "print('CONNECTED')")),
+            "print('CONNECTED')\nopen('/tmp/left-behind', 'w').write('for the next student')")),
         "reads-solutions": _with_first_answer(untouched, (
             f"for path in [{str(solutions)!r}, '../../../solutions/{assignment}/{assignment}.ipynb', "
             f"{str(REPO_ROOT / 'solutions' / assignment / (assignment + '.ipynb'))!r}]:\n"
@@ -172,7 +173,18 @@ def hostile_submissions(course: Path, assignment: str, port: int) -> dict[str, d
             f"for path in [{str(course / 'submitted')!r}, '../../../submitted', '../../../autograded', "
             f"{str(REPO_ROOT / 'course_utils')!r}]:\n"
             "    shutil.rmtree(path, ignore_errors=True)\n"
+            "open('/tmp/left-behind', 'w').write('for the next student')\n"
             f"os.remove({str(REPO_ROOT / 'course_utils' / '__init__.py')!r})")),
+        "pries": _with_first_answer(untouched, (
+            "import glob, os, socket\n"
+            "print('PID', os.getpid())\n"
+            "print(''.join(line for line in open('/proc/self/status') if line.startswith('CapEff')))\n"
+            "for path in ['..', '../..', '/run', '/run/course-autograded', '/tmp', '/var/tmp/course-grading-zygotes', *glob.glob('/var/tmp/course-grading-zygotes/*/*')]:\n"
+            "    try:\n        print('LISTED', path, os.listdir(path))\n"
+            "    except OSError as error:\n        print('blocked:', type(error).__name__)\n"
+            "for path in glob.glob('/var/tmp/course-grading-zygotes/*/control/*'):\n"
+            "    try:\n        socket.socket(socket.AF_UNIX).connect(path)\n        print('ZYGOTE REACHED')\n"
+            "    except OSError as error:\n        print('blocked:', type(error).__name__)")),
         "malformed-json": '{"cells": [{"cell_type": "code", "source": ',
         "deleted-test-cell": no_test,
         "edited-test-cell": edited,
@@ -267,6 +279,19 @@ def test_sandbox_blocks_network_and_reading_solutions(hostile_batch):
     assert "CONNECTED" not in _printed(course, "network", assignment)
     text = _printed(course, "reads-solutions", assignment)
     assert "BEGIN SOLUTION" not in text and text.count("blocked:") == 3
+
+
+def test_kernels_see_only_their_own_submission(hostile_batch):
+    """Forked from a worker's zygote or started afresh, a kernel sees no other student's folder, no
+    file an earlier kernel left in /tmp, nor the zygote's control socket, and holds no capability."""
+    course, assignment, outcomes, _ = hostile_batch
+    text = _printed(course, "pries", assignment)
+    assert "CapEff:\t0000000000000000" in text, text
+    others = [s for s in outcomes if s != "pries"]
+    assert not [s for s in others if s in text], f"a kernel saw other students' folders: {text}"
+    assert "left-behind" not in text and "ZYGOTE REACHED" not in text and "zygote.sock" not in text, text
+    if zygote.wanted():  # process 1 of its own namespace: forked by the zygote, not started by bubblewrap
+        assert "PID 1\n" in text, text
 
 
 def test_sandbox_keeps_the_course_intact(hostile_batch):
