@@ -4,7 +4,8 @@
 free. A worker imports nbgrader and reads the course's configuration once, then grades each
 submission with nbgrader's own API (``NbGraderAPI.autograde``, what the formgrader calls), so a
 class of 300 does not pay 300 interpreter starts. Each submission still gets a fresh sandboxed
-kernel (``course_grader/kernel.py``).
+kernel (``course_grader/kernel.py``), forked from the worker's zygote where the machine allows it
+(``course_grader/zygote.py``: PyTorch is imported once per worker, not once per submission).
 
 Protocol (line by line, text): the parent writes a student id on the worker's stdin; the worker
 answers on its stdout with one JSON object ``{"student", "success", "log"}``, where ``log`` is
@@ -57,30 +58,37 @@ def serve(course: Path, assignment: str, requests, answers) -> None:
     """Grade the student read from each line of ``requests``; answer each on ``answers``."""
     api = autograder(course)
     factory = Zygote.start(course) if zygote_wanted() else None
+    if factory is not None:
+        os.environ[RUNTIME_VARIABLE] = str(factory.runtime)
     try:
         for line in requests:
             student = line.strip()
-            if student:
-                if factory is not None and not factory.alive():  # killed (by memory pressure, say): a new one
-                    factory.stop()
-                    factory = Zygote.start(course)
-                if factory is not None:
-                    os.environ[RUNTIME_VARIABLE] = str(factory.runtime)
-                grade_one(api, assignment, student, answers)
+            if not student:
+                continue
+            answer = grade_one(api, assignment, student)
+            if factory is not None and not factory.alive():
+                # Students' kernels cannot reach it, so it failed to start (bubblewrap refused the
+                # capability, say): grade this one again, and the rest, each kernel started afresh.
+                print("course-grader worker: the kernel zygote stopped; kernels now start afresh", file=sys.stderr)
+                factory.stop()
+                factory = None
+                os.environ.pop(RUNTIME_VARIABLE, None)
+                answer = grade_one(api, assignment, student)
+            answers.write(json.dumps(answer) + "\n")
+            answers.flush()
     finally:
         if factory is not None:
             factory.stop()
 
 
-def grade_one(api: NbGraderAPI, assignment: str, student: str, answers) -> None:
-    """Autograde ``student``'s submission and write the answer line."""
+def grade_one(api: NbGraderAPI, assignment: str, student: str) -> dict:
+    """Autograde ``student``'s submission: the answer for the parent (student, success, log)."""
     with warnings.catch_warnings():
         # nbgrader's gradebook triggers harmless SQLAlchemy autoflush warnings on every submission.
         warnings.simplefilter("ignore", SAWarning)
         result = api.autograde(assignment, student, force=True, create=True)
     log = result.get("log", "") + ("\n" + result["error"] if result.get("error") else "")
-    answers.write(json.dumps({"student": student, "success": bool(result.get("success")), "log": log}) + "\n")
-    answers.flush()
+    return {"student": student, "success": bool(result.get("success")), "log": log}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,7 +78,9 @@ class Zygote:
         autograded = (course / "autograded").resolve()
         autograded.mkdir(exist_ok=True)
         command = [sys.executable, "-m", "course_grader.kernel", "--zygote", str(runtime), str(autograded)]
-        return cls(subprocess.Popen(command, cwd=runtime, stdin=subprocess.DEVNULL), runtime)
+        process = subprocess.Popen(command, cwd=runtime, stdin=subprocess.DEVNULL)
+        (runtime / "zygote.pid").write_text(str(process.pid))  # for launchers waiting on it to start
+        return cls(process, runtime)
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -104,6 +106,9 @@ def launch(runtime: Path, kernel_args: list[str]) -> int:
             print(f"course-grading kernel: the zygote at {runtime} has stopped", file=sys.stderr)
             return 1
         except OSError:
+            if not _running(int((runtime / "zygote.pid").read_text())):
+                print(f"course-grading kernel: the zygote at {runtime} did not start", file=sys.stderr)
+                return 1
             if time.monotonic() > deadline:
                 print(f"course-grading kernel: no zygote answers at {runtime / SOCKET_NAME}", file=sys.stderr)
                 return 1
@@ -117,6 +122,14 @@ def launch(runtime: Path, kernel_args: list[str]) -> int:
         return int(json.loads(answer)["exit"])
     except (ValueError, KeyError):
         return 1
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except OSError:
+        return False
 
 
 # --- the zygote: inside the sandbox -----------------------------------------------------------------
