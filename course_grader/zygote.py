@@ -7,8 +7,8 @@ time a notebook takes in grading mode. Each worker of ``make autograde`` therefo
 hidden, resource limits) that imports those packages once, then, for each submission's kernel:
 
 1. forks, and the child moves into a mount and a process namespace of its own; its child
-   (the kernel, process 1 of that namespace, so everything it starts dies with it) mounts a
-   fresh ``/tmp`` and ``/proc``, binds its own submission folder (and no other) where nbgrader
+   (the kernel, process 1 of that namespace, so everything it starts dies with it) empties
+   ``/tmp`` of what earlier kernels left, mounts its own ``/proc``, binds its own submission folder (and no other) where nbgrader
    expects it, hides the zygote's control socket, then drops every capability for good;
 2. runs ipykernel on the connection file nbgrader wrote, exactly as ``ipykernel_launcher`` does.
 
@@ -224,7 +224,7 @@ def _isolate(request: dict, runtime: Path, autograded: Path) -> None:
         raise PermissionError(f"{workdir} is not a submission folder under {autograded}")
     _linux.make_mounts_private()
     _linux.mount("proc", "/proc", "proc", _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC)
-    _linux.mount("tmpfs", "/tmp", "tmpfs", _linux.MS_NOSUID | _linux.MS_NODEV, "mode=1777")
+    _empty_tmp()
     workdir.mkdir(parents=True, exist_ok=True)  # in the empty folder that hides the course
     _linux.bind(AUTOGRADED_ALIAS / workdir.relative_to(autograded), workdir)
     _linux.unmount(AUTOGRADED_ALIAS)
@@ -235,6 +235,26 @@ def _isolate(request: dict, runtime: Path, autograded: Path) -> None:
     os.chdir(workdir)
     os.setsid()
     _linux.drop_all_capabilities()
+
+
+def _empty_tmp() -> None:
+    """Delete what earlier kernels of this zygote left in its /tmp, keeping the folders bound there
+    (the environment or the course may live under /tmp): a kernel finds /tmp as a fresh one would."""
+    mounts = [Path(line.split()[4]) for line in Path("/proc/self/mountinfo").read_text().splitlines()]
+    keep = {m for m in mounts if m.is_relative_to("/tmp") and m != Path("/tmp")}
+
+    def empty(folder: Path) -> None:
+        for entry in folder.iterdir():
+            if entry in keep:
+                continue
+            if entry.is_dir() and not entry.is_symlink() and any(k.is_relative_to(entry) for k in keep):
+                empty(entry)
+            elif entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
+    empty(Path("/tmp"))
 
 
 def _run_ipykernel(request: dict) -> None:
