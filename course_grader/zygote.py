@@ -56,7 +56,7 @@ def wanted() -> bool:
     """Whether workers fork their kernels from a zygote (see the module docstring)."""
     from course_grader.kernel import sandbox_enabled
 
-    switch = os.environ.get("COURSE_KERNEL_ZYGOTE", "1").strip().lower() not in {"0", "false", "no", "off"}
+    switch = os.environ.get("COURSE_KERNEL_ZYGOTE", "0").strip().lower() not in {"0", "false", "no", "off"}
     return switch and sandbox_enabled() and os.geteuid() == 0 and shutil.which("bwrap") is not None
 
 
