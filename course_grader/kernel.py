@@ -9,7 +9,7 @@ named by ``kernels/course-grading/kernel.json``, starts ipykernel:
   folder hidden behind empty folders, except what a notebook needs, read-only (the environment,
   ``course_utils``, the data) and the submission's own working folder, writable.
 
-In a grading worker (``make autograde``) the kernel is instead forked, in the same sandbox, from
+With ``COURSE_KERNEL_ZYGOTE=1``, a grading worker's (``make autograde``) kernel is instead forked, in the same sandbox, from
 the worker's zygote, which has PyTorch imported already (``course_grader/zygote.py``).
 
 The kernel talks to nbgrader over ZeroMQ's ipc transport (files next to the connection file),
@@ -19,7 +19,7 @@ which works without a network. Settings (environment variables):
 - ``COURSE_KERNEL_MEMORY_MB`` (6144), ``COURSE_KERNEL_CPU_SECONDS`` (1800),
   ``COURSE_KERNEL_MAX_FILES`` (1024), ``COURSE_KERNEL_MAX_PROCESSES`` (256);
 - ``COURSE_ROOT``: the course folder to hide (nbgrader_config.py sets it);
-- ``COURSE_KERNEL_ZYGOTE=0``: grading workers start each kernel afresh instead of forking it.
+- ``COURSE_KERNEL_ZYGOTE=1``: grading workers fork each kernel from a zygote (off by default).
 """
 
 from __future__ import annotations

@@ -17,8 +17,9 @@ small process that asks the zygote for a kernel over a Unix socket and lives as 
 kernel does. Killing it (nbgrader's shutdown) makes the zygote kill the kernel and its namespace.
 
 Used only where it is as safe as a fresh sandbox: the sandbox on, running as root (bubblewrap
-then keeps CAP_SYS_ADMIN for the zygote to build each kernel's namespaces). ``COURSE_KERNEL_ZYGOTE=0``
-turns it off; plain ``nbgrader autograde`` and ``make validate`` never use it.
+then keeps CAP_SYS_ADMIN for the zygote to build each kernel's namespaces), and only with
+``COURSE_KERNEL_ZYGOTE=1``: it is off by default while a known leak stands (with the course under
+/tmp, a kernel still sees the empty folder names of earlier kernels of its zygote); plain ``nbgrader autograde`` and ``make validate`` never use it.
 
 Example (what a worker does; the grading kernel manager reads ``COURSE_ZYGOTE_DIR``)::
 
