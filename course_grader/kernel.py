@@ -197,7 +197,10 @@ def sandbox_command(kernel_argv: list[str], writable: set[Path], workdir: Path, 
         readable.add(package)
     command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-               "--die-with-parent", "--new-session"]
+               "--die-with-parent", "--new-session",
+               # Run as root, bubblewrap would leave the kernel its capabilities (CAP_SYS_ADMIN
+               # could unmount what hides the course): the student's code gets none.
+               "--cap-drop", "ALL"]
     for folder in sorted(hidden, key=lambda p: len(p.parts)):  # outer folders first
         command += ["--tmpfs", str(folder)]
     for folder in sorted(readable, key=lambda p: len(p.parts)):
