@@ -224,11 +224,12 @@ def _connection_file(argv: list[str]) -> Path:
 def zygote_command(runtime: Path, autograded: Path) -> list[str]:
     """The sandbox of a worker's zygote: a kernel's, but it writes only its runtime folder, sees the
     course's ``autograded/`` folder (and nothing else of the course) at ``/run/course-autograded``,
-    and keeps CAP_SYS_ADMIN to give each kernel it forks a namespace of its own, which then drops it."""
+    and keeps CAP_SYS_ADMIN (and CAP_SETPCAP) to give each kernel it forks a namespace of its own,
+    after which the kernel drops both."""
     argv = [sys.executable, "-m", "course_grader.zygote", "serve", str(runtime), str(autograded)]
     grader = Path(zygote.__file__).resolve().parent  # the zygote's own code; its kernels no longer see it
     extra = ["--tmpfs", str(zygote.AUTOGRADED_ALIAS.parent), "--bind", str(autograded), str(zygote.AUTOGRADED_ALIAS),
-             "--ro-bind", str(grader), str(grader), "--cap-add", "CAP_SYS_ADMIN"]
+             "--ro-bind", str(grader), str(grader), "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"]  # SETPCAP: to empty the bounding set
     for cgroups in (PIDS_CGROUP, MEMORY_CGROUP):  # where each forked kernel gets groups of its own
         if cgroups.is_dir() and os.access(cgroups, os.W_OK):
             extra += ["--bind", str(cgroups), str(cgroups)]
