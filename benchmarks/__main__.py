@@ -110,20 +110,29 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"| {assignment} | {count} | {result.seconds:.0f} | {result.seconds / count:.1f} |")
             log(f"  {assignment}: {count} submissions in {result.seconds:.0f} s")
 
-        log("  throughput: 20 submissions, plain serial nbgrader vs JOBS=2")
+        log("  throughput: 20 submissions, plain serial nbgrader vs JOBS=2 (zygote, fresh kernels)")
         speed = grading.throughput(Path(scratch) / "throughput", assignments()[0])
         overhead = grading.sandbox_overhead(Path(scratch) / "overhead", assignments()[0])
     runs = speed["runs"]
+    zygote_ratio, fresh_ratio = speed["serial"] / speed["zygote"], speed["serial"] / speed["fresh"]
+    per_submission = {name: speed[name] / speed["size"] for name in runs}
+    zygote_note = "" if speed["zygote_used"] else " (this machine cannot use the zygote: not root, or no bubblewrap)"
     lines += ["", f"Throughput on {speed['size']} submissions of {assignments()[0]} (the self-test set, repeated), "
-              f"timed serial, parallel, parallel, serial: plain serial nbgrader {runs['serial'][0]:.0f} and "
-              f"{runs['serial'][1]:.0f} s, `make autograde JOBS=2` {runs['parallel'][0]:.0f} and {runs['parallel'][1]:.0f} s; "
-              f"speed-up {speed['serial'] / speed['parallel']:.2f}x on the sums ({speed['serial'] / speed['size']:.1f} and "
-              f"{speed['parallel'] / speed['size']:.1f} s per submission); identical marks: {speed['same_marks']}.", "",
+              "timed serial, zygote, fresh, fresh, zygote, serial, compared on the sums:", "",
+              "| grader | runs (s) | seconds per submission | speed-up over plain serial nbgrader |",
+              "| --- | --- | --- | --- |",
+              f"| plain serial nbgrader | {runs['serial'][0]:.0f}, {runs['serial'][1]:.0f} | {per_submission['serial']:.1f} | 1.00x |",
+              f"| `make autograde JOBS=2` (default: kernels forked from a zygote{zygote_note}) | "
+              f"{runs['zygote'][0]:.0f}, {runs['zygote'][1]:.0f} | {per_submission['zygote']:.1f} | {zygote_ratio:.2f}x |",
+              f"| `make autograde JOBS=2 COURSE_KERNEL_ZYGOTE=0` (kernels started afresh) | "
+              f"{runs['fresh'][0]:.0f}, {runs['fresh'][1]:.0f} | {per_submission['fresh']:.1f} | {fresh_ratio:.2f}x |",
+              "", f"Identical marks from all three: {speed['same_marks']}.", "",
               f"Sandbox cost per submission (untouched notebook, batch of 5): {overhead['on']:.1f} s with the sandbox, "
               f"{overhead['off']:.1f} s without ({overhead['on'] - overhead['off']:+.1f} s)."]
 
     goals.append(("`make autograde JOBS=2` >= 1.8x plain serial nbgrader on two cores",
-                  f"{speed['serial'] / speed['parallel']:.2f}x", speed['serial'] / speed['parallel'] >= 1.8))
+                  f"{zygote_ratio:.2f}x by default ({fresh_ratio:.2f}x with kernels started afresh)",
+                  zygote_ratio >= 1.8 and speed["same_marks"]))
 
     log("4/4 setup")
     lines += ["", "## Setup", "", f"- Virtual environment size: {venv_size()} (`du -sh {sys.prefix}`)."]

@@ -13,6 +13,7 @@ from course_grader.course import read_notebook, release_notebook, scratch_course
 from course_grader.gradebook import autograde, read_marks, release
 from course_grader.selftest import submit_all
 from course_grader.submissions import submit
+from course_grader.zygote import wanted as zygote_wanted
 
 
 def class_of(course: Path, assignment: str, size: int) -> None:
@@ -29,28 +30,41 @@ def class_of(course: Path, assignment: str, size: int) -> None:
 
 
 def throughput(scratch: Path, assignment: str, size: int = 20) -> dict:
-    """Seconds for ``size`` submissions, plain serial nbgrader vs 2 workers; whether the marks agree.
+    """Seconds for ``size`` submissions: plain serial nbgrader, 2 workers forking their kernels from
+    a zygote (``make autograde``'s default as root), 2 workers starting each kernel afresh
+    (``COURSE_KERNEL_ZYGOTE=0``); whether all three record the same marks.
 
-    Timed in the order serial, parallel, parallel, serial, and compared as sums: this machine's
-    speed drifts by tens of percent over minutes, and the mirrored order cancels a steady drift.
+    Timed in the order serial, zygote, fresh, fresh, zygote, serial, and compared as sums: this
+    machine's speed drifts by tens of percent over minutes, and the mirrored order cancels a steady drift.
     """
     courses = {}
-    for name in ("serial", "parallel"):
+    for name in ("serial", "zygote", "fresh"):
         courses[name] = scratch_course(scratch / name)
         release(courses[name], assignment)
         class_of(courses[name], assignment, size)
+
+    def workers(name: str, zygote: str) -> None:
+        saved = os.environ.get("COURSE_KERNEL_ZYGOTE")
+        os.environ["COURSE_KERNEL_ZYGOTE"] = zygote
+        try:
+            grade_parallel(courses[name], assignment, jobs=2, log=lambda _: None)
+        finally:
+            os.environ.pop("COURSE_KERNEL_ZYGOTE") if saved is None else os.environ.__setitem__("COURSE_KERNEL_ZYGOTE", saved)
+
     runs = {
         "serial": lambda: autograde(courses["serial"], assignment),
-        "parallel": lambda: grade_parallel(courses["parallel"], assignment, jobs=2, log=lambda _: None),
+        "zygote": lambda: workers("zygote", "1"),
+        "fresh": lambda: workers("fresh", "0"),
     }
-    seconds: dict[str, list[float]] = {"serial": [], "parallel": []}
-    for name in ("serial", "parallel", "parallel", "serial"):
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    for name in ("serial", "zygote", "fresh", "fresh", "zygote", "serial"):
         start = time.perf_counter()
         runs[name]()
         seconds[name].append(time.perf_counter() - start)
-    same = read_marks(courses["serial"], assignment) == read_marks(courses["parallel"], assignment)
-    return {"size": size, "serial": sum(seconds["serial"]) / 2, "parallel": sum(seconds["parallel"]) / 2,
-            "runs": seconds, "same_marks": same}
+    marks = {name: read_marks(course, assignment) for name, course in courses.items()}
+    return {"size": size, "runs": seconds, "zygote_used": zygote_wanted(),
+            "same_marks": marks["serial"] == marks["zygote"] == marks["fresh"],
+            **{name: sum(times) / 2 for name, times in seconds.items()}}
 
 
 def sandbox_overhead(scratch: Path, assignment: str, size: int = 5) -> dict:

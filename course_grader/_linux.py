@@ -11,12 +11,17 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import re
 from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
-MS_BIND, MS_REC, MS_PRIVATE = 4096, 16384, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT = 1, 2, 4, 8, 32
+MS_NOATIME, MS_NODIRATIME, MS_BIND, MS_MOVE, MS_REC = 1024, 2048, 4096, 8192, 16384
+MS_PRIVATE, MS_RELATIME, MS_STRICTATIME = 1 << 18, 1 << 21, 1 << 24
+# Per-mount options of /proc/self/mountinfo that a read-only remount must keep.
+_MOUNT_OPTIONS = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC, "noatime": MS_NOATIME,
+                  "nodiratime": MS_NODIRATIME, "relatime": MS_RELATIME}
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
@@ -48,6 +53,49 @@ def bind(source: Path, target: Path) -> None:
 def make_mounts_private() -> None:
     """Mounts made from now on stay in this mount namespace (and nothing from outside comes in)."""
     _check(_libc.mount(b"none", b"/", None, ctypes.c_ulong(MS_REC | MS_PRIVATE), None), "mount --make-rprivate /")
+
+
+def move(source: str | Path, target: Path) -> None:
+    """Move the mount at ``source`` (with everything mounted below it) to ``target``."""
+    mount(str(source), str(target), None, MS_MOVE)
+
+
+def mount_points() -> list[tuple[Path, set[str]]]:
+    """This process's visible mounts: (mount point, per-mount options), outer ones first.
+
+    A mount covered by a later one (on its folder or a folder above) is left out: /proc/self/mountinfo
+    lists it, but its path leads to the mount on top. Each mount is checked by opening its path and
+    reading the mount id the kernel gives for it (``/proc/self/fdinfo``).
+    """
+    mounts = []
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields = line.split()
+        point = Path(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), fields[4]))  # a space is \\040 there
+        if _mount_id(point) == int(fields[0]):
+            mounts.append((point, set(fields[5].split(","))))
+    return sorted(mounts, key=lambda mount: len(mount[0].parts))
+
+
+def _mount_id(path: Path) -> int | None:
+    try:
+        handle = os.open(path, os.O_PATH | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        for line in Path(f"/proc/self/fdinfo/{handle}").read_text().splitlines():
+            if line.startswith("mnt_id:"):
+                return int(line.split()[1])
+        return None
+    finally:
+        os.close(handle)
+
+
+def remount_read_only(target: Path, options: set[str]) -> None:
+    """Make the mount at ``target`` read-only, for this mount only (``options``: its current ones, kept)."""
+    flags = MS_REMOUNT | MS_BIND | MS_RDONLY
+    for option in options:
+        flags |= _MOUNT_OPTIONS.get(option, 0)
+    mount("none", str(target), None, flags)
 
 
 def unmount(target: Path) -> None:

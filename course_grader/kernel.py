@@ -9,8 +9,8 @@ named by ``kernels/course-grading/kernel.json``, starts ipykernel:
   folder hidden behind empty folders, except what a notebook needs, read-only (the environment,
   ``course_utils``, the data) and the submission's own working folder, writable.
 
-With ``COURSE_KERNEL_ZYGOTE=1``, a grading worker's (``make autograde``) kernel is instead forked, in the same sandbox, from
-the worker's zygote, which has PyTorch imported already (``course_grader/zygote.py``).
+A grading worker's (``make autograde``) kernel is instead forked, in the same sandbox, from the
+worker's zygote, which has PyTorch imported already (``course_grader/zygote.py``), where it can be.
 
 The kernel talks to nbgrader over ZeroMQ's ipc transport (files next to the connection file),
 which works without a network. Settings (environment variables):
@@ -19,7 +19,8 @@ which works without a network. Settings (environment variables):
 - ``COURSE_KERNEL_MEMORY_MB`` (6144), ``COURSE_KERNEL_CPU_SECONDS`` (1800),
   ``COURSE_KERNEL_MAX_FILES`` (1024), ``COURSE_KERNEL_MAX_PROCESSES`` (256);
 - ``COURSE_ROOT``: the course folder to hide (nbgrader_config.py sets it);
-- ``COURSE_KERNEL_ZYGOTE=1``: grading workers fork each kernel from a zygote (off by default).
+- ``COURSE_KERNEL_ZYGOTE=0``: grading workers start each kernel afresh instead of forking it
+  from their zygote (on by default, used as root with the sandbox on).
 """
 
 from __future__ import annotations
@@ -215,7 +216,13 @@ def sandbox_command(kernel_argv: list[str], writable: set[Path], workdir: Path, 
     return command
 
 
-def _connection_file(argv: list[str]) -> Path:
+def connection_file_of(argv: list[str]) -> Path:
+    """The connection file a kernel's command line names (``-f FILE``).
+
+    Example:
+        >>> connection_file_of(["-m", "ipykernel_launcher", "-f", "/run/k/kernel.json"])
+        PosixPath('/run/k/kernel.json')
+    """
     if "-f" in argv and argv.index("-f") + 1 < len(argv):
         return Path(argv[argv.index("-f") + 1])
     raise SystemExit("course-grading kernel: started without -f <connection file>")
@@ -228,7 +235,9 @@ def zygote_command(runtime: Path, autograded: Path) -> list[str]:
     after which the kernel drops both."""
     argv = [sys.executable, "-m", "course_grader.zygote", "serve", str(runtime), str(autograded)]
     grader = Path(zygote.__file__).resolve().parent  # the zygote's own code; its kernels no longer see it
-    extra = ["--tmpfs", str(zygote.AUTOGRADED_ALIAS.parent), "--bind", str(autograded), str(zygote.AUTOGRADED_ALIAS),
+    # --dir: where each kernel mounts a folder of its own (the course is hidden behind an empty one).
+    extra = ["--dir", str(autograded),
+             "--tmpfs", str(zygote.AUTOGRADED_ALIAS.parent), "--bind", str(autograded), str(zygote.AUTOGRADED_ALIAS),
              "--ro-bind", str(grader), str(grader), "--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"]  # SETPCAP: to empty the bounding set
     for cgroups in (PIDS_CGROUP, MEMORY_CGROUP):  # where each forked kernel gets groups of its own
         if cgroups.is_dir() and os.access(cgroups, os.W_OK):
@@ -248,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
         os.execv(command[0], command)
     kernel_argv = [sys.executable, "-m", "ipykernel_launcher", *args]
     if sandbox_enabled():
-        connection_file = _connection_file(args)
+        connection_file = connection_file_of(args)
         command = sandbox_command(kernel_argv, kernel_folders(connection_file, Path.cwd()), Path.cwd())
         os.execv(command[0], command)
     os.execv(sys.executable, kernel_argv)

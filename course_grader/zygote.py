@@ -7,19 +7,24 @@ time a notebook takes in grading mode. Each worker of ``make autograde`` therefo
 hidden, resource limits) that imports those packages once, then, for each submission's kernel:
 
 1. forks, and the child moves into a mount and a process namespace of its own; its child
-   (the kernel, process 1 of that namespace, so everything it starts dies with it) empties
-   ``/tmp`` of what earlier kernels left, mounts its own ``/proc``, binds its own submission folder (and no other) where nbgrader
-   expects it, hides the zygote's control socket, then drops every capability for good;
+   (the kernel, process 1 of that namespace, so everything it starts dies with it) gets what a
+   kernel started afresh by bubblewrap would see: its own submission folder (and no other) where
+   nbgrader expects it, every other mount read-only, a new empty ``/tmp`` and ``/dev/shm``, its
+   own ``/proc``, the zygote's control socket hidden; then it drops every capability for good;
 2. runs ipykernel on the connection file nbgrader wrote, exactly as ``ipykernel_launcher`` does.
+
+The zygote's sandbox is shared by every kernel it forks, so step 1 is what keeps one student's
+kernel from leaving anything for the next: ``tests/test_sandbox.py`` has a first kernel write a
+file wherever it can and checks that the second finds none.
 
 nbgrader starts what it believes is the kernel: ``python -m course_grader.zygote launch``, a
 small process that asks the zygote for a kernel over a Unix socket and lives as long as the
 kernel does. Killing it (nbgrader's shutdown) makes the zygote kill the kernel and its namespace.
 
-Used only where it is as safe as a fresh sandbox: the sandbox on, running as root (bubblewrap
-then keeps CAP_SYS_ADMIN for the zygote to build each kernel's namespaces), and only with
-``COURSE_KERNEL_ZYGOTE=1``: it is off by default while a known leak stands (with the course under
-/tmp, a kernel still sees the empty folder names of earlier kernels of its zygote); plain ``nbgrader autograde`` and ``make validate`` never use it.
+Used where it is as safe as a fresh sandbox: the sandbox on and running as root (bubblewrap then
+keeps CAP_SYS_ADMIN for the zygote to build each kernel's namespaces); ``COURSE_KERNEL_ZYGOTE=0``
+turns it off. Elsewhere, and for plain ``nbgrader autograde`` and ``make validate``, kernels
+start afresh.
 
 Example (what a worker does; the grading kernel manager reads ``COURSE_ZYGOTE_DIR``)::
 
@@ -57,7 +62,7 @@ def wanted() -> bool:
     """Whether workers fork their kernels from a zygote (see the module docstring)."""
     from course_grader.kernel import sandbox_enabled
 
-    switch = os.environ.get("COURSE_KERNEL_ZYGOTE", "0").strip().lower() not in {"0", "false", "no", "off"}
+    switch = os.environ.get("COURSE_KERNEL_ZYGOTE", "1").strip().lower() not in {"0", "false", "no", "off"}
     return switch and sandbox_enabled() and os.geteuid() == 0 and shutil.which("bwrap") is not None
 
 
@@ -217,45 +222,59 @@ def _kernel_namespace(request: dict, runtime: Path, autograded: Path) -> int:
 
 
 def _isolate(request: dict, runtime: Path, autograded: Path) -> None:
+    """Give the forked kernel what a kernel started afresh by bubblewrap would see, and no more.
+
+    Every tmpfs of the zygote's sandbox (the empty folders that hide the course and the home
+    folder, /tmp, /run, /dev) is shared by all the kernels it forks: whatever one kernel wrote
+    there, the next would find. So here each kernel gets its own submission folder on a tmpfs of
+    its own, every other mount becomes read-only, and /tmp and /dev/shm are new, empty tmpfs.
+    Writable at the end: the submission folder, the folder of its connection files, /tmp, /dev/shm.
+    """
     from course_grader import _linux
     from course_grader import kernel as kernel_module
 
     workdir = Path(request["cwd"])
     if not workdir.is_relative_to(autograded):
         raise PermissionError(f"{workdir} is not a submission folder under {autograded}")
+    connections = kernel_module.connection_file_of(request["args"]).resolve().parent
     _linux.make_mounts_private()
-    _linux.mount("proc", "/proc", "proc", _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC)
-    _empty_tmp()
-    workdir.mkdir(parents=True, exist_ok=True)  # in the empty folder that hides the course
+    # The folder autograded/ was made empty in the zygote's sandbox (zygote_command's --dir).
+    _linux.mount("tmpfs", autograded, "tmpfs", _linux.MS_NOSUID | _linux.MS_NODEV, "mode=0755")
+    workdir.mkdir(parents=True)
     _linux.bind(AUTOGRADED_ALIAS / workdir.relative_to(autograded), workdir)
     _linux.unmount(AUTOGRADED_ALIAS)
+    _linux.bind(connections, connections)  # a mount of its own: it stays writable below
     hidden = [runtime / "control", Path(__file__).resolve().parent]
     hidden += [group for group in (kernel_module.PIDS_CGROUP, kernel_module.MEMORY_CGROUP) if group.is_dir()]
     for folder in hidden:
         _linux.mount("tmpfs", str(folder), "tmpfs", _linux.MS_RDONLY | _linux.MS_NOSUID | _linux.MS_NODEV)
+    writable = {workdir, connections}
+    for point, options in _linux.mount_points():
+        if point not in writable and "ro" not in options and not point.is_relative_to("/proc"):
+            _linux.remount_read_only(point, options)
+    for scratch in (Path("/tmp"), Path("/dev/shm")):
+        _fresh_tmpfs(scratch)
+    _linux.mount("proc", "/proc", "proc", _linux.MS_NOSUID | _linux.MS_NODEV | _linux.MS_NOEXEC)
     os.chdir(workdir)
     os.setsid()
     _linux.drop_all_capabilities()
 
 
-def _empty_tmp() -> None:
-    """Delete what earlier kernels of this zygote left in its /tmp, keeping the folders bound there
-    (the environment or the course may live under /tmp): a kernel finds /tmp as a fresh one would."""
-    mounts = [Path(line.split()[4]) for line in Path("/proc/self/mountinfo").read_text().splitlines()]
-    keep = {m for m in mounts if m.is_relative_to("/tmp") and m != Path("/tmp")}
+def _fresh_tmpfs(folder: Path) -> None:
+    """Mount an empty tmpfs on ``folder``, keeping what is mounted below it (the environment or the
+    course may live under /tmp): a kernel finds it as a fresh sandbox would."""
+    from course_grader import _linux
 
-    def empty(folder: Path) -> None:
-        for entry in folder.iterdir():
-            if entry in keep:
-                continue
-            if entry.is_dir() and not entry.is_symlink() and any(k.is_relative_to(entry) for k in keep):
-                empty(entry)
-            elif entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-
-    empty(Path("/tmp"))
+    below = {point for point, _ in _linux.mount_points() if point != folder and point.is_relative_to(folder)}
+    outermost = sorted(p for p in below if not any(p != q and p.is_relative_to(q) for q in below))
+    old = os.open(folder, os.O_PATH | os.O_DIRECTORY)  # the old folder, still reachable once covered
+    try:
+        _linux.mount("tmpfs", str(folder), "tmpfs", _linux.MS_NOSUID | _linux.MS_NODEV, "mode=1777")
+        for point in outermost:  # each takes the mounts below it along
+            point.mkdir(parents=True, exist_ok=True)
+            _linux.move(f"/proc/self/fd/{old}/{point.relative_to(folder)}", point)
+    finally:
+        os.close(old)
 
 
 def _run_ipykernel(request: dict) -> None:
