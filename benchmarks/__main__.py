@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {assignment} | {fast_seconds:.1f} | {full} | {accuracy} | {REFERENCES.get(assignment, '')} |")
 
     log("3/4 grading: the self-test batch of each assignment")
-    lines += ["", "## Grading (sandboxed kernel, one nbgrader batch per assignment)", "",
+    lines += ["", "## Grading the self-test set (`make autograde`'s workers, one per core)", "",
               "| assignment | submissions | batch seconds | seconds per submission |", "| --- | --- | --- | --- |"]
     with tempfile.TemporaryDirectory() as scratch:
         for assignment in assignments():

@@ -8,7 +8,7 @@ nbgrader's log for it (a dead kernel, a notebook it could not read). Outcomes go
 
 Two ways to run nbgrader:
 
-- ``grade(...)``: one nbgrader batch for the whole assignment (the self-test uses it);
+- ``grade(...)``: one plain nbgrader batch for the whole assignment (the serial reference of the tests);
 - ``grade_parallel(..., jobs=N)``: N worker processes (``course_grader/worker.py``), each
   loading nbgrader once and grading one submission after another; each outcome is written as it
   finishes, so a grader killed mid-batch loses nothing and ``--resume`` picks up where it

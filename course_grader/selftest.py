@@ -1,8 +1,9 @@
 """Prove the grader right for one assignment, in a scratch copy of the course.
 
-Submits, in one autograde batch: the source notebook (must earn full marks), the untouched
-student version (must earn 0) and every known mistake of ``tests/submissions/<assignment>/``
-(must lose exactly the test cells it names). Run it while writing an assignment::
+Submits the source notebook (must earn full marks), the untouched student version (must earn 0)
+and every known mistake of ``tests/submissions/<assignment>/`` (must lose exactly the test cells
+it names), and grades them the way ``make autograde`` does (its workers, one per core, each
+kernel sandboxed). Run it while writing an assignment::
 
     .venv/bin/python -m course_grader.selftest 01_mlp
 """
@@ -10,6 +11,7 @@ student version (must earn 0) and every known mistake of ``tests/submissions/<as
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -17,7 +19,8 @@ from pathlib import Path
 
 from course_grader.course import (REPO_ROOT, autograded_tests, read_notebook, release_notebook,
                                   scratch_course, source_notebook)
-from course_grader.gradebook import autograde, read_marks, release
+from course_grader.autograde import LOG_NAME, grade_parallel
+from course_grader.gradebook import read_marks, release
 from course_grader.submissions import apply_mistake, load_mistakes, submit
 
 SCRATCH = REPO_ROOT / ".scratch"
@@ -92,16 +95,18 @@ def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None)
     return expectations
 
 
-def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None) -> SelfTest:
-    """Grade the source, the untouched release and the mistakes of ``assignment`` in one batch."""
+def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None,
+        jobs: int | None = None) -> SelfTest:
+    """Grade the source, the untouched release and the mistakes of ``assignment`` as ``make autograde``
+    does, with ``jobs`` workers (default: one per core)."""
     start = time.perf_counter()
     course = scratch_course((scratch or SCRATCH) / f"selftest-{assignment}")
     release(course, assignment)
     expectations = submit_all(course, assignment, mistakes)
-    result = autograde(course, assignment)
+    grade_parallel(course, assignment, jobs=jobs or os.cpu_count() or 1, log=lambda _: None)
     marks = read_marks(course, assignment)
     outcomes = [compare(student, expected, marks.get(student, {})) for student, expected in expectations.items()]
-    return SelfTest(assignment, course, time.perf_counter() - start, outcomes, result.stdout + result.stderr)
+    return SelfTest(assignment, course, time.perf_counter() - start, outcomes, (course / LOG_NAME).read_text())
 
 
 def main(argv: list[str] | None = None) -> int:
