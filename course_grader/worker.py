@@ -67,8 +67,9 @@ def serve(course: Path, assignment: str, requests, answers) -> None:
                 continue
             answer = grade_one(api, assignment, student)
             if factory is not None and not factory.alive():
-                # Students' kernels cannot reach it, so it failed to start (bubblewrap refused the
-                # capability, say): grade this one again, and the rest, each kernel started afresh.
+                # Students' kernels cannot reach it: it failed to start (bubblewrap refused the
+                # capability, say) or stopped because it could not isolate a kernel (zygote.NOT_ISOLATED).
+                # Grade this one again, and the rest, each kernel started afresh.
                 print("course-grader worker: the kernel zygote stopped; kernels now start afresh", file=sys.stderr)
                 factory.stop()
                 factory = None

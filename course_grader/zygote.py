@@ -55,6 +55,7 @@ SOCKET_NAME = "control/zygote.sock"
 # Every sandbox hides this folder; a zygote's sandbox shows its own runtime folder in it, no other.
 RUNTIME_BASE = Path("/var/tmp/course-grading-zygotes")
 AUTOGRADED_ALIAS = Path("/run/course-autograded")  # where the zygote sees the course's autograded/
+NOT_ISOLATED = 97  # a kernel's exit status: its isolation failed, before any student code ran
 PRELOADED = ("numpy", "torch", "torchvision", "matplotlib", "matplotlib.pyplot", "ipykernel.kernelapp")
 
 
@@ -162,7 +163,7 @@ def serve(runtime: Path, autograded: Path) -> None:
                 continue
             child = os.fork()
             if child == 0:
-                status = 1
+                status = NOT_ISOLATED
                 try:
                     server.close()
                     connection.close()
@@ -176,6 +177,12 @@ def serve(runtime: Path, autograded: Path) -> None:
                 connection.sendall(json.dumps({"exit": status}).encode())
             except OSError:
                 pass
+        if status == NOT_ISOLATED:
+            # Never run a student's code less isolated than a fresh sandbox would: stop, and the
+            # worker grades this submission again, and the rest, with kernels started afresh.
+            print("course-grading zygote: a kernel could not be isolated (above); the zygote stops",
+                  file=sys.stderr, flush=True)
+            os._exit(1)
 
 
 def _watch(child: int, connection: socket.socket) -> int:
@@ -209,7 +216,12 @@ def _kernel_namespace(request: dict, runtime: Path, autograded: Path) -> int:
             if select.select([parent_alive], [], [], 0)[0]:  # it died before the line above
                 os._exit(1)
             os.close(parent_alive)
-            _isolate(request, runtime, autograded)
+            try:
+                _isolate(request, runtime, autograded)
+            except BaseException:  # noqa: BLE001
+                print("course-grading kernel: could not isolate the kernel", file=sys.__stderr__, flush=True)
+                traceback.print_exc(file=sys.__stderr__)
+                os._exit(NOT_ISOLATED)
             _run_ipykernel(request)
         except BaseException as error:  # noqa: BLE001 (report anything, then leave)
             # ipykernel sends sys.stderr to the notebook: the grader's log is sys.__stderr__.

@@ -9,6 +9,7 @@ tested: afresh in bubblewrap, and forked from the worker's zygote (course_grader
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -52,29 +53,41 @@ print(json.dumps({'found': found, 'listed': listed, 'pid': os.getpid()}))
 """
 
 
-def _run_kernel(course: Path, student: str, code: str) -> str:
-    """Execute ``code`` in a grading kernel whose working folder is ``student``'s submission."""
-    workdir = course / "autograded" / student / "01_mlp"
+def _run_kernel(course: Path, student: str, code: str, workdir: Path | None = None) -> str:
+    """Execute ``code`` in a grading kernel whose working folder is ``student``'s submission (or ``workdir``)."""
+    workdir = workdir or course / "autograded" / student / "01_mlp"
     workdir.mkdir(parents=True)
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
     client = NotebookClient(notebook, kernel_name="course-grading", kernel_manager_class=GradingKernelManager,
                             timeout=120, shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
-    client.execute()
+    try:
+        client.execute()
+    finally:
+        atexit.unregister(client._cleanup_kernel)  # done already; at exit it would fail on a kernel that never started
     outputs = notebook.cells[0].outputs
     errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, f"the kernel's cell failed: {errors[0].ename}: {errors[0].evalue}"
     return "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
 
 
-@pytest.mark.parametrize("forked", [False, True], ids=["fresh", "zygote"])
-def test_a_kernel_finds_nothing_an_earlier_kernel_left(forked, tmp_path, monkeypatch):
+def _skip_without(forked: bool) -> None:
     if not sandbox_enabled() or shutil.which("bwrap") is None:
         pytest.skip("the sandbox is off (COURSE_SANDBOX=0) or bubblewrap is not installed")
     if forked and os.geteuid() != 0:
         pytest.skip("the zygote needs root (bubblewrap keeps CAP_SYS_ADMIN for it)")
+
+
+def _course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     course = tmp_path / "course"
     (course / "solutions").mkdir(parents=True)
-    monkeypatch.setenv("COURSE_ROOT", str(course))
+    monkeypatch.setenv("COURSE_ROOT", str(course))  # what nbgrader_config.py sets: the folder to hide
+    return course
+
+
+@pytest.mark.parametrize("forked", [False, True], ids=["fresh", "zygote"])
+def test_a_kernel_finds_nothing_an_earlier_kernel_left(forked, tmp_path, monkeypatch):
+    _skip_without(forked)
+    course = _course(tmp_path, monkeypatch)
     factory = zygote.Zygote.start(course) if forked else None
     try:
         if factory is not None:
@@ -95,3 +108,19 @@ def test_a_kernel_finds_nothing_an_earlier_kernel_left(forked, tmp_path, monkeyp
     assert on_host == [course / "autograded" / "first-student" / "01_mlp" / "TRACE-first-student"], on_host
     if forked:
         assert seen["pid"] == 1, "a forked kernel is process 1 of its own namespace"
+
+
+def test_a_zygote_that_cannot_isolate_a_kernel_stops(tmp_path, monkeypatch):
+    """A kernel whose folder is not a submission's cannot get its namespace: the zygote runs no code
+    and stops (its worker then grades with kernels started afresh, course_grader/worker.py)."""
+    _skip_without(forked=True)
+    course = _course(tmp_path, monkeypatch)
+    factory = zygote.Zygote.start(course)
+    try:
+        monkeypatch.setenv(zygote.RUNTIME_VARIABLE, str(factory.runtime))
+        with pytest.raises(RuntimeError, match="Kernel died"):
+            _run_kernel(course, "nobody", "print('ran')", workdir=tmp_path / "not-a-submission")
+        factory.process.wait(timeout=30)
+        assert not factory.alive()
+    finally:
+        factory.stop()
