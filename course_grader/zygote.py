@@ -179,7 +179,8 @@ def serve(runtime: Path, autograded: Path) -> None:
                 pass
         if status == NOT_ISOLATED:
             # Never run a student's code less isolated than a fresh sandbox would: stop, and the
-            # worker grades this submission again, and the rest, with kernels started afresh.
+            # worker grades this submission again, and the rest, with kernels started afresh. (A
+            # student's os._exit(97) lands here too: it costs that worker its zygote, nothing more.)
             print("course-grading zygote: a kernel could not be isolated (above); the zygote stops",
                   file=sys.stderr, flush=True)
             os._exit(1)
