@@ -38,13 +38,16 @@ def venv_size() -> str:
     return result.stdout.split()[0] if result.returncode == 0 else "?"
 
 
-def fresh_clone_test() -> tuple[float, bool]:
-    """Seconds for `make test` in a fresh clone of this repository, and whether it passed."""
+def fresh_clone_test(log_file: Path = REPO_ROOT / ".scratch" / "bench-fresh-clone.log") -> tuple[float, bool]:
+    """Seconds for `make test` in a fresh clone of this repository, and whether it passed; what it
+    printed goes to ``log_file``."""
     with tempfile.TemporaryDirectory() as folder:
         clone = Path(folder) / "clone"
         subprocess.run(["git", "clone", "-q", str(REPO_ROOT), str(clone)], check=True)
         start = time.perf_counter()
-        result = subprocess.run(["make", "test"], cwd=clone, capture_output=True, text=True)
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with log_file.open("w") as output:
+            result = subprocess.run(["make", "test"], cwd=clone, stdout=output, stderr=subprocess.STDOUT)
         return time.perf_counter() - start, result.returncode == 0
 
 
@@ -139,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh_clone:
         log("  fresh clone: git clone, then make test (venv, data, every test)")
         seconds, passed = fresh_clone_test()
+        log(f"  fresh clone: {'passed' if passed else 'FAILED'} in {seconds / 60:.1f} min (output in .scratch/bench-fresh-clone.log)")
         lines.append(f"- Fresh-clone `make test` (venv created and installed from the local wheels, data "
                      f"prepared, all tests): {seconds / 60:.1f} minutes, {'passed' if passed else 'FAILED'}.")
     else:
