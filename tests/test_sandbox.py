@@ -24,8 +24,8 @@ from course_grader.kernel import GradingKernelManager, sandbox_enabled
 
 pytestmark = pytest.mark.notebook
 
-# Candidate folders: every mount point, the working folder's and the connection file's ancestors,
-# the usual scratch places. A kernel prints, as JSON, where it could write a file.
+# Candidate folders (the same in both kernels): every mount point, the working folder's and the
+# connection file's ancestors, the usual scratch places. The first prints, as JSON, where it wrote.
 LEAVE_TRACES = """
 import ipykernel, json, os, pathlib
 here = pathlib.Path.cwd()
@@ -43,10 +43,11 @@ print(json.dumps(written))
 """
 
 FIND_TRACES = """
-import json, os, pathlib, subprocess
+import ipykernel, json, os, pathlib
 places = {line.split()[4] for line in open('/proc/self/mountinfo')}
 here = pathlib.Path.cwd()
-places |= {str(p) for p in here.parents} | {'/tmp', '/dev', '/dev/shm', '/run', '/var/tmp'}
+places |= {str(p) for p in [*here.parents, *pathlib.Path(ipykernel.get_connection_file()).parents]}
+places |= {'/tmp', '/dev', '/dev/shm', '/run', '/var/tmp', os.path.expanduser('~')}
 found = [p for p in sorted(places) if (pathlib.Path(p) / 'TRACE-first-student').exists()]
 listed = {str(p): sorted(os.listdir(p)) for p in here.parents if os.access(p, os.R_OK)}
 print(json.dumps({'found': found, 'listed': listed, 'pid': os.getpid()}))
