@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import course_grader.course
+import course_grader.validation
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -29,6 +30,8 @@ c.Execute.interrupt_on_timeout = True
 # ~2 s for a graceful exit (ipykernel's flushes and atexit hooks, then the ZeroMQ linger), which
 # is a fifth of a submission's grading time.
 c.Execute.shutdown_kernel = "immediate"
+# Validate (the button and `make validate`) reports code-policy violations with their cell and line.
+c.Execute.on_notebook_start = course_grader.validation.report_policy_violations
 
 # What students see in place of each solution.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
@@ -36,6 +39,7 @@ c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedE
 # Release: drop instructor-only cells (the list of common mistakes) before anything else.
 c.GenerateAssignment.preprocessors = [
     "course_grader.preprocessors.RemoveInstructorCells",
+    "course_grader.preprocessors.LockInstructorCells",
     "nbgrader.preprocessors.IncludeHeaderFooter",
     "nbgrader.preprocessors.InstantiateTests",
     "nbgrader.preprocessors.LockCells",
@@ -49,6 +53,28 @@ c.GenerateAssignment.preprocessors = [
     "nbgrader.preprocessors.ComputeChecksums",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# Grading: only the student's answers come from the submission. The notebook that runs is the
+# release with the answers in place, checked with the code policy (course_grader/answers.py);
+# the executor tells the guarded kernel which cells are tests (course_grader/executor.py, guard.py).
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "course_grader.preprocessors.KeepOnlyAnswers",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.Autograde.autograde_preprocessors = [
+    "course_grader.executor.GuardedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.KeepOnlyAnswers.course_root = str(ROOT)
+
 # Feedback: results and messages of hidden tests, never their code.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

@@ -2,7 +2,8 @@
 
 nbgrader keeps going when a submission breaks, but its exit code and log say little about
 *which* student got *what*. Each submission therefore gets an outcome read from the gradebook
-(the score), the autograded notebook (failed tests, errors, deleted or edited locked cells) and
+(the score), the autograded notebook (code-policy violations, failed tests, errors, deleted, edited
+or added cells) and
 nbgrader's log for it (a dead kernel, a notebook it could not read). Outcomes go to
 ``grading-report.csv`` as soon as each submission is done, and to the screen.
 
@@ -42,6 +43,7 @@ from sqlalchemy.exc import SAWarning
 
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, grade_cells, read_notebook,
                                   release_notebook, source_notebook)
+from course_grader.answers import METADATA_KEY
 from course_grader.gradebook import autograde as run_nbgrader
 from course_grader.gradebook import open_gradebook
 
@@ -58,7 +60,9 @@ ERROR_NAMES = {
 
 @dataclass
 class Outcome:
-    """What happened to one submission: ``graded``, ``graded with errors`` or ``not graded``."""
+    """What happened to one submission: ``graded``, ``graded with errors``, ``tampering suspected``
+    (the code policy or the kernel's guard stopped something: see ``course_grader/answers.py``)
+    or ``not graded``."""
 
     student: str
     assignment: str
@@ -154,14 +158,20 @@ def notebook_findings(course: Path, student: str, assignment: str, released: dic
     submitted = read_notebook(course / "submitted" / student / assignment / f"{assignment}.ipynb")
     deleted = sorted(expected_tests - set(grade_cells(submitted)))
     if deleted:
-        findings.append(f"deleted locked test cells score 0: {', '.join(deleted)}")
+        findings.append(f"deleted test cells were restored from the release and run: {', '.join(deleted)}")
     source = source_notebook(assignment, course)
     edited = edited_locked_cells(submitted, released, *([read_notebook(source)] if source.is_file() else []))
     if edited:
         findings.append(f"edited locked cells were restored before grading: {', '.join(edited)}")
     graded = course / "autograded" / student / assignment / f"{assignment}.ipynb"
+    notebook = read_notebook(graded) if graded.is_file() else {"cells": [], "metadata": {}}
+    findings = tampering_findings(notebook) + findings
+    added = notebook["metadata"].get(METADATA_KEY, {}).get("added_cells", [])
+    if added:
+        findings.append(f"note: {len(added)} cells the student added were not run (only answer cells are graded): "
+                        + ", ".join(added[:5]) + (" ..." if len(added) > 5 else ""))
     failed, notable = [], []
-    for cell in read_notebook(graded)["cells"] if graded.is_file() else []:
+    for cell in notebook["cells"]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors and meta.get("grade") and not meta.get("solution"):
@@ -174,6 +184,21 @@ def notebook_findings(course: Path, student: str, assignment: str, released: dic
         findings.append(f"{len(failed)} of {len(autograded_tests(released))} test cells failed: {', '.join(failed)}")
     findings.extend(notable)
     return findings
+
+
+def tampering_findings(graded: dict) -> list[str]:
+    """What the code policy and the kernel's guard recorded in a graded notebook, one line each.
+
+    Example:
+        >>> tampering_findings({"metadata": {"course_grader": {"guard_failures": ["test_ex1"]}}})
+        ['tampering suspected: test cells did not run to their end under the guard: test_ex1']
+    """
+    summary = graded.get("metadata", {}).get(METADATA_KEY, {})
+    found = [f"tampering suspected: {v['message']}" for v in summary.get("violations", [])]
+    if summary.get("guard_failures"):
+        found.append("tampering suspected: test cells did not run to their end under the guard: "
+                     + ", ".join(summary["guard_failures"]))
+    return found
 
 
 def score_of(gradebook: Gradebook, student: str, assignment: str) -> tuple[float, float] | None:
@@ -208,7 +233,9 @@ def outcome_of(gradebook: Gradebook, course: Path, student: str, assignment: str
         record_zero(gradebook, student, assignment)
         return Outcome(student, assignment, "not graded", 0.0, max_score, failure_reason(log_part))
     findings = notebook_findings(course, student, assignment, released)
-    status = "graded with errors" if findings else "graded"
+    serious = [f for f in findings if not f.startswith("note: ")]
+    status = ("tampering suspected" if any(f.startswith("tampering suspected") for f in findings)
+              else "graded with errors" if serious else "graded")
     return Outcome(student, assignment, status, scores[0], scores[1], "; ".join(findings) or "all tests passed")
 
 

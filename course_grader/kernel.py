@@ -47,6 +47,8 @@ DEFAULTS = {
     "COURSE_KERNEL_MAX_PROCESSES": 256,
 }
 REPO_ROOT = Path(__file__).resolve().parents[1]
+# ipykernel's kernel with the grader's guard of test cells (course_grader/guard.py).
+KERNEL_CLASS_ARGUMENT = "--IPKernelApp.kernel_class=course_grader.guard.GuardedKernel"
 KERNELS_DIR = Path(__file__).resolve().parent / "kernels"
 PIDS_CGROUP = Path("/sys/fs/cgroup/pids/course-grading")
 MEMORY_CGROUP = Path("/sys/fs/cgroup/memory/course-grading")
@@ -193,9 +195,10 @@ def sandbox_command(kernel_argv: list[str], writable: set[Path], workdir: Path, 
     readable = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), REPO_ROOT / "data"}
     if os.environ.get("COURSE_DATA_DIR"):
         readable.add(Path(os.environ["COURSE_DATA_DIR"]).resolve())
-    package = _package_dir("course_utils")
-    if package is not None:
-        readable.add(package)
+    for name in ("course_utils", "course_grader"):  # the notebooks' helpers; the kernel's guard
+        package = _package_dir(name)
+        if package is not None:
+            readable.add(package)
     command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
                "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
                "--die-with-parent", "--new-session",
@@ -255,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
     if args[:1] == ["--zygote"] and len(args) == 3:
         command = zygote_command(Path(args[1]), Path(args[2]))
         os.execv(command[0], command)
-    kernel_argv = [sys.executable, "-m", "ipykernel_launcher", *args]
+    kernel_argv = [sys.executable, "-m", "ipykernel_launcher", *args, KERNEL_CLASS_ARGUMENT]
     if sandbox_enabled():
         connection_file = connection_file_of(args)
         command = sandbox_command(kernel_argv, kernel_folders(connection_file, Path.cwd()), Path.cwd())

@@ -2,15 +2,27 @@
 
 - ``RemoveInstructorCells`` (release): drops cells tagged ``instructor-only``, e.g. the list of
   common mistakes that the hidden tests catch.
+- ``LockInstructorCells`` (release): makes every other cell but the answers a locked, read-only
+  nbgrader cell, so that nbgrader restores it at grading and a cell the student added is known
+  as such.
+- ``KeepOnlyAnswers`` (autograde): the notebook that runs is the release with the student's
+  answer cells in place, checked with the code policy (``course_grader/answers.py``).
 - ``HideHiddenTests`` (feedback): keeps each hidden test's result and failure message but
   removes its code, which nbgrader's feedback would otherwise show to the student.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import nbformat
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from traitlets import Bool
+from traitlets import Bool, Unicode
+
+from course_grader.answers import rebuild
+from course_grader.course import read_notebook
 
 INSTRUCTOR_TAG = "instructor-only"
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -52,17 +64,123 @@ class RemoveInstructorCells(Preprocessor):
         return nb, resources
 
 
-class HideHiddenTests(Preprocessor):
-    """In feedback, show a hidden test's outcome and message, never its code or traceback."""
+ASSIGNMENT_KEY = "course_assignment"  # notebook metadata: which assignment (its import allow-list)
+
+
+class LockInstructorCells(Preprocessor):
+    """Give each cell without nbgrader metadata a read-only lock and a grade_id from its cell id;
+    record the assignment's id in the notebook's metadata."""
 
     enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
 
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        nb.metadata[ASSIGNMENT_KEY] = resources.get("nbgrader", {}).get("assignment", "")
+        return super().preprocess(nb, resources)
+
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
-        if cell.cell_type != "code" or not has_hidden_tests(cell.source):
-            return cell, resources
-        cell.source = strip_hidden_tests(cell.source)
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                # The traceback quotes the failing line, which may be hidden test code.
-                output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+        if not cell.get("metadata", {}).get("nbgrader"):
+            cell.setdefault("metadata", {})["nbgrader"] = {
+                "grade": False, "solution": False, "locked": True, "schema_version": 3,
+                "grade_id": f"cell-{cell.get('id') or index}"}
         return cell, resources
+
+
+class KeepOnlyAnswers(Preprocessor):
+    """At grading, replace the submission by the release with the student's answers in place."""
+
+    enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
+    course_root = Unicode("", help="the course folder, whose notebooks/ holds the releases").tag(config=True)
+    release_directory = Unicode("notebooks", help="the release folder, in the course folder").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        assignment = resources["nbgrader"]["assignment"]
+        path = Path(self.course_root) / self.release_directory / assignment / f"{resources['nbgrader']['notebook']}.ipynb"
+        if not path.is_file():
+            raise FileNotFoundError(f"no release of {assignment} at {path}: run `make release` before grading")
+        rebuilt = rebuild(nbformat.from_dict(nb), read_notebook(path), assignment)
+        for violation in rebuilt.violations:
+            self.log.warning("Code policy: %s", violation.message())
+        return nbformat.from_dict(rebuilt.notebook), resources
+
+
+MESSAGE_PREFIXES = ("#", "'", '"', "f'", 'f"', "hint=", "rf'", 'rf"')
+REDACTED = "[a line of hidden test code was removed from this output]"
+
+
+def _normalized(text: str) -> str:
+    return re.sub(r"\W+", "", text)
+
+
+def hidden_code_lines(notebook: NotebookNode | dict) -> set[str]:
+    """The lines of code in the notebook's hidden tests, normalized (letters, digits and ``_`` only).
+
+    Lines that are only a message (a string, a hint, a comment) are left out: a failing hidden test
+    may show its message. Lines shorter than 12 characters are too common to tell apart.
+
+    Example:
+        >>> sorted(hidden_code_lines({"cells": [{"cell_type": "code", "source":
+        ...     "### BEGIN HIDDEN TESTS\\ncheck_close('y', f(2.5), 6.25)\\n'a message'\\n### END HIDDEN TESTS"}]}))
+        ['check_closeyf25625']
+    """
+    found = set()
+    for cell in notebook["cells"]:
+        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if cell["cell_type"] != "code" or not has_hidden_tests(source):
+            continue
+        hidden = False
+        for line in source.splitlines():
+            if BEGIN_HIDDEN in line:
+                hidden = True
+            elif END_HIDDEN in line:
+                hidden = False
+            elif hidden and not line.strip().startswith(MESSAGE_PREFIXES) and len(_normalized(line)) >= 12:
+                found.add(_normalized(line))
+    return found
+
+
+def redact(text: str, hidden: set[str]) -> str:
+    """``text`` with every line that quotes a line of ``hidden`` (normalized) replaced by a notice."""
+    lines = text.split("\n")
+    kept = [REDACTED if any(h in _normalized(line) for h in hidden) else line for line in lines]
+    return "\n".join(kept)
+
+
+class HideHiddenTests(Preprocessor):
+    """In feedback, show a hidden test's outcome and message, never its code or traceback.
+
+    And wherever an output (of any cell) quotes a line of hidden test code, however it got
+    there (a student's code printing IPython's history, a frame, a traceback), that line goes.
+    """
+
+    enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        hidden = hidden_code_lines(nb)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            if has_hidden_tests(cell.source):
+                cell.source = strip_hidden_tests(cell.source)
+                for output in cell.get("outputs", []):
+                    if output.get("output_type") == "error":
+                        # The traceback quotes the failing line, which may be hidden test code.
+                        output["traceback"] = [f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"]
+            for output in cell.get("outputs", []):
+                _redact_output(output, hidden)
+        return nb, resources
+
+
+def _redact_output(output: NotebookNode, hidden: set[str]) -> None:
+    def clean(value):
+        if isinstance(value, str):
+            return redact(value, hidden)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    for key in ("text", "evalue", "traceback"):
+        if key in output:
+            output[key] = clean(output[key])
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") or mime.endswith("json"):
+            output["data"][mime] = clean(value)

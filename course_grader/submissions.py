@@ -87,6 +87,76 @@ def apply_mistake(source: dict, mistake: Mistake) -> dict:
     return notebook
 
 
+@dataclass(frozen=True)
+class Tampering:
+    """An attempt to earn marks without the work (``tests/tampering/<assignment>/<name>.py``)::
+
+        \"\"\"An input transformer empties every test cell before it runs.\"\"\"
+        KIND = "IPython input transformer"      # the class of attack
+        BASE = "release"                        # "release": no honest work; "source": all answered
+        CELLS = {"ex1_vanilla_mlp": "..."}      # answer cells replaced
+        APPEND = {"ex4_softmax": "..."}         # code appended to a cell: a grade_id, or "text:<words in it>"
+        ADDED = {"ex1_vanilla_mlp": "..."}      # a cell the student adds after that one
+        FLAGGED = "ex1_vanilla_mlp"             # the cell grading must name
+
+    Grading must give it no point beyond its honest work (the tests before the first changed
+    cell, for a ``source`` base), report ``tampering suspected`` naming ``FLAGGED``, and leave no
+    hidden test code in its feedback.
+    """
+
+    name: str
+    description: str
+    kind: str
+    base: str
+    cells: dict[str, str]
+    append: dict[str, str]
+    added: dict[str, str]
+    flagged: str
+
+
+def load_tampering(assignment: str, root: Path = REPO_ROOT) -> list[Tampering]:
+    """The tampering attempts written for ``assignment``, sorted by file name."""
+    attempts = []
+    for path in sorted((root / "tests" / "tampering" / assignment).glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"tampering_{assignment}_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        assert spec.loader is not None
+        spec.loader.exec_module(module)
+        attempts.append(Tampering(path.stem, (module.__doc__ or "").strip(), module.KIND, getattr(module, "BASE", "release"),
+                                  dict(getattr(module, "CELLS", {})), dict(getattr(module, "APPEND", {})),
+                                  dict(getattr(module, "ADDED", {})), module.FLAGGED))
+    return attempts
+
+
+def apply_tampering(notebook: dict, attempt: Tampering) -> tuple[dict, int]:
+    """A copy of ``notebook`` (the release or the source) with ``attempt`` applied, and the index of
+    the first cell it changed (the cells before it hold its honest work)."""
+    changed = copy.deepcopy(notebook)
+    cells = changed["cells"]
+
+    def find(key: str) -> int:
+        for index, cell in enumerate(cells):
+            text = "".join(cell["source"])
+            if (key.startswith("text:") and key[5:] in text and cell["cell_type"] == "code") or \
+                    cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == key:
+                return index
+        raise KeyError(f"tampering {attempt.name}: no cell {key!r}")
+
+    touched = []
+    for key, code in attempt.cells.items():
+        touched.append(index := find(key))
+        cells[index]["source"] = textwrap.dedent(code).strip("\n") + "\n"
+    for key, code in attempt.append.items():
+        touched.append(index := find(key))
+        cells[index]["source"] = "".join(cells[index]["source"]).rstrip("\n") + "\n" + textwrap.dedent(code).strip("\n")
+    for key, code in sorted(attempt.added.items(), key=lambda item: -find(item[0])):
+        index = find(key)
+        cells.insert(index + 1, {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                                 "source": textwrap.dedent(code).strip("\n") + "\n"})
+        touched = [t + 1 if t > index else t for t in touched] + [index + 1]
+    return changed, min(touched)
+
+
 def submit(course: Path, student: str, assignment: str, notebook: dict | str | bytes,
            timestamp: dt.datetime | None = None) -> Path:
     """Place ``notebook`` (a dict, or raw text for broken files) as ``student``'s submission."""

@@ -56,7 +56,8 @@ SOCKET_NAME = "control/zygote.sock"
 RUNTIME_BASE = Path("/var/tmp/course-grading-zygotes")
 AUTOGRADED_ALIAS = Path("/run/course-autograded")  # where the zygote sees the course's autograded/
 NOT_ISOLATED = 97  # a kernel's exit status: its isolation failed, before any student code ran
-PRELOADED = ("numpy", "torch", "torchvision", "matplotlib", "matplotlib.pyplot", "ipykernel.kernelapp")
+PRELOADED = ("numpy", "torch", "torchvision", "matplotlib", "matplotlib.pyplot", "ipykernel.kernelapp",
+             "course_grader.guard")
 
 
 def wanted() -> bool:
@@ -298,7 +299,9 @@ def _run_ipykernel(request: dict) -> None:
     os.environ.clear()
     os.environ.update(environment)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    sys.argv = ["ipykernel_launcher", *request["args"]]
+    from course_grader.kernel import KERNEL_CLASS_ARGUMENT
+
+    sys.argv = ["ipykernel_launcher", *request["args"], KERNEL_CLASS_ARGUMENT]
     sys.path = [p for p in sys.path if p not in ("", ".", str(Path.cwd()))]
     from ipykernel import kernelapp
 

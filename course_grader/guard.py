@@ -1,0 +1,180 @@
+"""The grading kernel's guard: each test cell runs as the instructor wrote it, or earns nothing.
+
+Student code runs in the same Python process as the tests, so it could, in principle, change
+what a test sees: install an IPython input or AST transformer that empties the test, a custom
+exception handler that hides its failure, a trace hook, or rebind ``torch.allclose`` or
+``check_close``. The code policy (``course_grader/policy.py``) refuses such code before it runs;
+this guard is the second layer, for code that slipped past it.
+
+``GuardedKernel`` is ipykernel's kernel with two additions. At start-up, before any student code,
+it records the machinery a test relies on (IPython's transformers, exception handlers and
+``showtraceback``, the display and trace hooks, the shell's and kernel's methods, the functions of
+``torch``, ``torch.nn.functional``, ``numpy``, ``math``, the built-ins and ``course_utils.checks``,
+and the classes ``torch.Tensor`` and ``nn.Module``); after each instructor cell it records the
+modules and check helpers that cell bound. When the grading executor (``course_grader/executor.py``)
+marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``), the kernel:
+
+1. puts back everything it recorded;
+2. runs the cell with a last line of its own that records the nonce (a random token the grader
+   chose for this cell), so it knows the cell ran to its end;
+3. keeps the test out of IPython's history and line cache, so later student code cannot read it;
+4. answers with ``metadata.course_grader.completed = nonce`` only if the cell ran to its end
+   without an error. The executor gives no point to a test cell without that proof.
+
+Without that metadata (JupyterLab, ``nbgrader validate``) it behaves as ipykernel does.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import linecache
+import secrets
+import sys
+import threading
+import types
+from typing import Any
+
+from ipykernel.ipkernel import IPythonKernel
+
+from course_grader.policy import parse, top_level_bindings
+
+WATCHED_MODULES = ("builtins", "math", "numpy", "torch", "torch.nn", "torch.nn.functional", "torch.nn.init",
+                   "torch.linalg", "torch.testing", "course_utils.checks")
+WATCHED_CLASSES = ("torch.Tensor", "torch.nn.Module", "torch.nn.Parameter", "torch.optim.Optimizer")
+SHELL_LISTS = ("input_transformers_cleanup", "input_transformers_post", "ast_transformers")
+RESTORED_ATTRIBUTES = ("custom_exceptions", "CustomTB", "InteractiveTB", "SyntaxTB", "displayhook", "display_trap",
+                       "display_pub", "compile", "events", "user_ns", "user_module", "input_transformer_manager",
+                       "history_manager", "shell", "excepthook")
+MANAGER_LISTS = ("cleanup_transforms", "line_transforms", "token_transformers")
+
+
+def _resolve(dotted: str) -> Any:
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+class Snapshot:
+    """What a test relies on, recorded before any student code runs; ``restore`` puts it back."""
+
+    def __init__(self, shell: Any, kernel: Any) -> None:
+        self.shell, self.kernel = shell, kernel
+        self.modules = {}
+        for name in WATCHED_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            self.modules[name] = (module, dict(vars(module)))
+        self.classes = [(cls, dict(vars(cls))) for cls in map(_resolve, WATCHED_CLASSES)]
+        self.classes += [(cls, dict(vars(cls))) for obj in (shell, kernel) for cls in type(obj).__mro__
+                         if cls is not object]
+        self.instances = [(obj, dict(vars(obj))) for obj in (shell, kernel, shell.input_transformer_manager)]
+        self.lists = [(shell, n, getattr(shell, n), list(getattr(shell, n))) for n in SHELL_LISTS]
+        manager = shell.input_transformer_manager
+        self.lists += [(manager, n, getattr(manager, n), list(getattr(manager, n))) for n in MANAGER_LISTS]
+        self.callbacks = {event: list(funcs) for event, funcs in shell.events.callbacks.items()}
+        self.sys_hooks = {name: getattr(sys, name) for name in ("displayhook", "excepthook", "stdout", "stderr",
+                                                                 "breakpointhook")}
+        self.names: dict[str, Any] = {}  # user namespace: what instructor cells bound to modules and checks
+        self.helpers = {id(v) for v in self.modules.get("course_utils.checks", (None, {}))[1].values()}
+
+    def remember(self, names: set[str]) -> None:
+        """After an instructor cell: keep its bindings of ``names`` that are modules or check helpers."""
+        namespace = self.shell.user_ns
+        for name in names:
+            value = namespace.get(name)
+            if isinstance(value, types.ModuleType) or id(value) in self.helpers:
+                self.names[name] = value
+
+    def restore(self) -> None:
+        """Put back everything recorded (before a test cell)."""
+        sys.settrace(None)
+        sys.setprofile(None)
+        threading.settrace(None)
+        threading.setprofile(None)
+        for name, value in self.sys_hooks.items():
+            setattr(sys, name, value)
+        for name, (module, saved) in self.modules.items():
+            sys.modules[name] = module
+            current = vars(module)
+            for key, value in saved.items():
+                if current.get(key, saved) is not value:
+                    current[key] = value
+        for cls, saved in self.classes:
+            for key in [k for k, v in vars(cls).items() if k not in saved and _from_student(v)]:
+                try:
+                    delattr(cls, key)
+                except (AttributeError, TypeError):
+                    pass
+            for key, value in saved.items():
+                if vars(cls).get(key, saved) is not value and key not in ("__dict__", "__weakref__"):
+                    try:
+                        setattr(cls, key, value)
+                    except (AttributeError, TypeError):
+                        pass
+        for obj, saved in self.instances:
+            current = vars(obj)
+            for key in [k for k, v in current.items() if k not in saved and _from_student(v)]:
+                del current[key]
+            for key, value in saved.items():
+                if current.get(key, saved) is not value and (callable(value) or key in RESTORED_ATTRIBUTES):
+                    current[key] = value
+        for owner, name, original, saved_items in self.lists:
+            original[:] = saved_items
+            if getattr(owner, name) is not original:
+                setattr(owner, name, original)
+        self.shell.events.callbacks.clear()
+        self.shell.events.callbacks.update({event: list(funcs) for event, funcs in self.callbacks.items()})
+        self.shell.user_ns.update(self.names)
+        vars(builtins).update({k: v for k, v in self.modules["builtins"][1].items() if k != "_"})
+
+
+class GuardedKernel(IPythonKernel):
+    """ipykernel's kernel, guarding the cells the grading executor marks as tests (module docstring)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._snapshot = Snapshot(self.shell, self)
+        self._proof: str | None = None
+
+    async def do_execute(self, code, silent, store_history=True, user_expressions=None, allow_stdin=False,
+                         *, cell_meta=None, cell_id=None):
+        info = (cell_meta or {}).get("course_grader") or {}
+        self._proof = None
+        if info.get("role") != "test":
+            reply = await super().do_execute(code, silent, store_history, user_expressions, allow_stdin,
+                                             cell_meta=cell_meta, cell_id=cell_id)
+            if info.get("role") == "instructor":
+                self._snapshot.remember(_bound_names(code))
+            return reply
+        self._snapshot.restore()
+        nonce = str(info.get("nonce", ""))
+        marker, reached = f"_course_guard_{secrets.token_hex(8)}", []
+        self.shell.user_ns[marker] = reached.append
+        cached = set(linecache.cache)
+        try:
+            reply = await super().do_execute(f"{code}\n{marker}({nonce!r})\n", silent, False, user_expressions,
+                                             allow_stdin, cell_meta=cell_meta, cell_id=cell_id)
+        finally:
+            self.shell.user_ns.pop(marker, None)
+            for key in set(linecache.cache) - cached:  # the test's code: tracebacks are already written
+                linecache.cache.pop(key, None)
+        if reply.get("status") == "ok" and reached == [nonce] and nonce:
+            self._proof = nonce
+        return reply
+
+    def finish_metadata(self, parent, metadata, reply_content):
+        metadata = super().finish_metadata(parent, metadata, reply_content)
+        metadata["course_grader"] = {"completed": self._proof}
+        return metadata
+
+
+def _from_student(value: Any) -> bool:
+    """Whether ``value`` was made by code run in the notebook (a function, class or method of ``__main__``)."""
+    return getattr(getattr(value, "__func__", value), "__module__", None) == "__main__"
+
+
+def _bound_names(code: str) -> set[str]:
+    tree = parse(code)
+    return {name for name, _ in top_level_bindings(tree)} if tree is not None else set()

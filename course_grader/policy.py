@@ -1,0 +1,474 @@
+"""The code policy for student-written code, checked statically (Python's ``ast``) before it runs.
+
+Marks must come from the student's answers only. In-process Python has no perfect sandbox, so
+the first layer is this: before a submission runs, every answer cell (and every cell the student
+added) is parsed, and code that reaches for the machinery that could fake a mark is refused.
+
+The rules (each violation names its cell, its line and its rule):
+
+- ``import``: modules from the assignment's allow-list only (``ALLOWED_IMPORTS``); no ``import *``.
+- ``machinery``: no IPython or interpreter machinery: ``get_ipython``, ``exec``, ``eval``,
+  ``compile``, ``__import__``, ``globals``, ``vars``, ``locals``, ``open``, IPython's history
+  (``In``, ``Out``, ``_ih``, ...), magics and shell commands, ``sys``/``inspect``/``gc``/... reached
+  through another module, frames and tracebacks (``f_back``, ``tb_frame``, ...), trace hooks.
+- ``dunder``: no double-underscore names (``__globals__``, ``__subclasses__``, ``__builtins__``,
+  ``"__dict__"`` as a string) except the few a class needs (``__init__``, ``__repr__``, ...), and no
+  ``__torch_function__``-style hooks or metaclasses that change how tests see an answer.
+- ``library``: no private parts of a library (``torch._C``) and no ``setattr``/``delattr``/dynamic
+  ``getattr`` on a module.
+- ``patching``: no assignment to (or deletion of) an attribute of a module or of a name the
+  instructor's cells define (``torch.allclose = ...``, ``F.relu = ...``, ``BUDGET.epochs = 1``).
+- ``rebinding``: no top-level (re)binding of a name the instructor's cells define, a built-in or a
+  check helper (``check_close = ...``, ``torch = ...``, ``def isinstance(...)``).
+
+Cells the student added are never run at grading; they are checked with the same rules except
+the import allow-list and the rebinding of ordinary instructor variables (scratch cells often say
+``import os`` or ``model = ...``), so that attempts to tamper are still reported.
+
+Example:
+    >>> found = check_cell("get_ipython().input_transformers_cleanup.append(f)", "ex1_mlp",
+    ...                    Context.for_cells([], "01_mlp"))
+    >>> sorted({(v.line, v.rule) for v in found})
+    [(1, 'machinery')]
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from IPython.core.inputtransformer2 import TransformerManager
+
+# --- the allow-lists ------------------------------------------------------------------------------
+
+COMMON_IMPORTS = frozenset({
+    "torch", "numpy", "math", "cmath", "re", "string", "collections", "itertools", "functools",
+    "operator", "typing", "dataclasses", "copy", "random", "statistics", "heapq", "bisect", "enum",
+    "numbers", "fractions", "decimal", "time", "abc", "unicodedata", "html", "textwrap",
+})
+ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
+    "01_mlp": COMMON_IMPORTS,
+    "02_lenet": COMMON_IMPORTS,
+    "03_rnn_sentiment": COMMON_IMPORTS,
+}
+"""Top-level modules an answer may import, per assignment (their public submodules too)."""
+
+DENIED_MODULES = frozenset({
+    "torch.utils.cpp_extension", "torch.library", "torch.hub", "torch.package", "torch.multiprocessing",
+    "torch.distributed", "torch.overrides", "torch.ops", "numpy.ctypeslib", "numpy.f2py", "numpy.testing",
+})
+"""Public submodules of allowed packages that can run native code or rewire PyTorch."""
+
+MACHINERY_NAMES = frozenset({
+    "get_ipython", "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "open",
+    "breakpoint", "input", "exit", "quit", "In", "Out", "_ih", "_oh", "_dh",
+    "_i", "_ii", "_iii", "__", "___",
+})
+HARMLESS_IN_SCRATCH = frozenset({"open", "input", "exit", "quit", "breakpoint"})  # added cells never run
+HISTORY_NAME = re.compile(r"_i?\d+$")  # _i12 and _12: IPython's inputs and outputs by number
+MACHINERY_ATTRIBUTES = frozenset({
+    # modules that reach the interpreter, when found as an attribute of another module (torch.sys)
+    "sys", "os", "builtins", "importlib", "inspect", "gc", "ctypes", "linecache", "traceback",
+    "threading", "subprocess", "IPython", "ipykernel", "atexit", "pickle", "marshal", "shutil",
+    # frames, code objects and tracebacks
+    "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "f_trace", "f_lineno", "tb_frame",
+    "tb_next", "gi_frame", "gi_code", "cr_frame", "cr_code", "ag_frame", "co_code", "co_consts",
+    "_getframe", "settrace", "setprofile", "gettrace", "getprofile", "meta_path",
+    "path_hooks", "displayhook", "excepthook",
+    # IPython's shell and kernel
+    "input_transformers_cleanup", "input_transformers_post", "input_transformer_manager",
+    "ast_transformers", "showtraceback", "showsyntaxerror", "set_custom_exc", "custom_exceptions",
+    "CustomTB", "InteractiveTB", "user_ns", "user_global_ns", "run_cell", "run_line_magic",
+    "run_cell_magic", "history_manager",
+    # PyTorch and NumPy hooks that rewire every later call
+    "library", "ops", "cpp_extension", "ctypeslib", "load_library", "set_default_tensor_type",
+})
+ALLOWED_DUNDERS = frozenset({
+    "__init__", "__name__", "__qualname__", "__doc__", "__class__", "__repr__", "__str__", "__len__",
+    "__getitem__", "__setitem__", "__iter__", "__next__", "__call__", "__contains__", "__post_init__",
+    "__enter__", "__exit__", "__main__",
+})
+"""Double-underscore names a student's class may define or use; every other one is refused."""
+CHECK_MODULE = "course_utils.checks"
+
+ADVICE = {
+    "import": "import only what the exercise needs from the assignment's allowed modules ({allowed})",
+    "machinery": "remove it: answers use plain Python and the libraries, never the notebook's or the "
+                 "interpreter's machinery",
+    "dunder": "remove it: write the answer with ordinary names and methods",
+    "library": "use the library's public functions by their names",
+    "patching": "remove it: an answer may not change a library or the instructor's objects; write your "
+                "own function instead",
+    "rebinding": "rename your variable or function: this name belongs to the notebook (or to Python)",
+    "magic": "remove the magic or shell command: answer cells hold plain Python",
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One breach of the code policy: where (cell, line), which rule, what was found."""
+
+    cell: str
+    line: int
+    rule: str
+    found: str
+    advice: str = ""
+
+    def message(self) -> str:
+        """The teaching message: what, where, what to do.
+
+        Example:
+            >>> Violation("ex2_relu", 3, "machinery", "eval").message()
+            'Code policy: cell ex2_relu, line 3: eval is not allowed (rule: machinery). What to do: ...'
+        """
+        return (f"Code policy: cell {self.cell}, line {self.line}: {self.found} is not allowed "
+                f"(rule: {self.rule}). What to do: {self.advice or '...'}")
+
+
+@dataclass
+class Context:
+    """What the checks need to know about a notebook: its assignment and the names its instructor
+    cells define (which answers must not rebind)."""
+
+    assignment: str
+    protected: frozenset[str] = frozenset()
+    modules: dict[str, str] = field(default_factory=dict)  # what the instructor's imports bind: F -> torch.nn.functional
+    allowed_imports: frozenset[str] = COMMON_IMPORTS
+
+    @classmethod
+    def for_cells(cls, instructor_sources: Iterable[str], assignment: str, answer_sources: Iterable[str] = (),
+                  test_sources: Iterable[str] = ()) -> "Context":
+        """Protected names: those that the ``instructor_sources`` bind at top level and that some
+        instructor or test cell reads without binding it itself (rebinding them changes another
+        cell), except those the answers are meant to bind (as in their stubs); and always the
+        built-ins, the check helpers and the modules the instructor's cells import.
+
+        Example:
+            >>> ctx = Context.for_cells(["from course_utils.checks import check_close", "x = 1\\nfor i in range(2): pass",
+            ...                          "print(x)"], "01_mlp")
+            >>> "check_close" in ctx.protected, "x" in ctx.protected, "i" in ctx.protected
+            (True, True, False)
+        """
+        instructor_sources, test_sources = list(instructor_sources), list(test_sources)
+        bound: set[str] = set()
+        relied: set[str] = set()
+        modules: dict[str, str] = {}
+        for source in instructor_sources + test_sources:
+            tree = parse(source)
+            if tree is None:
+                continue
+            here = {name for name, _ in top_level_bindings(tree)}
+            anywhere = here | {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+            anywhere |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+            relied |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - anywhere
+            if source in instructor_sources:
+                bound |= here
+                modules.update(import_bindings(tree))
+        own: set[str] = set()
+        for source in answer_sources:
+            tree = parse(source)
+            if tree is not None:
+                own |= {name for name, _ in top_level_bindings(tree)}
+        protected = {n for n in (bound & relied) - own if not n.startswith("_")}
+        protected |= set(modules) | set(dir(builtins)) | set(check_helpers())
+        return cls(assignment, frozenset(protected - {"_"}), modules,
+                   ALLOWED_IMPORTS.get(assignment, COMMON_IMPORTS))
+
+
+@functools.cache
+def check_helpers() -> frozenset[str]:
+    """The public names of ``course_utils.checks`` (what every test cell relies on)."""
+    import course_utils.checks as checks
+
+    return frozenset(name for name, value in vars(checks).items()
+                     if not name.startswith("_") and getattr(value, "__module__", None) == checks.__name__)
+
+
+def import_bindings(tree: ast.AST) -> dict[str, str]:
+    """What each import in ``tree`` binds: name -> the module (or module attribute) it names.
+
+    Example:
+        >>> import_bindings(ast.parse("import torch.nn.functional as F\\nfrom torch import nn\\nimport numpy.linalg"))
+        {'F': 'torch.nn.functional', 'nn': 'torch.nn', 'numpy': 'numpy'}
+    """
+    bound: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                bound[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    return bound
+
+
+def parse(source: str) -> ast.Module | None:
+    """``source`` as IPython would run it (magics translated), parsed; ``None`` if it is not Python."""
+    try:
+        return ast.parse(TransformerManager().transform_cell(source))
+    except (SyntaxError, ValueError):
+        return None
+
+
+def top_level_bindings(tree: ast.Module) -> list[tuple[str, int]]:
+    """Names a cell binds in the notebook's namespace, with their lines (function bodies excluded,
+    ``global`` declarations and walrus targets included).
+
+    Example:
+        >>> top_level_bindings(ast.parse("import torch.nn as nn\\nx, (y, z) = 1, (2, 3)\\ndef f():\\n    w = 1"))
+        [('nn', 1), ('x', 2), ('y', 2), ('z', 2), ('f', 3)]
+    """
+    found: list[tuple[str, int]] = []
+
+    def targets(node: ast.AST) -> None:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, (ast.Store, ast.Del)):
+                found.append((sub.id, sub.lineno))
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if not in_function:
+                    found.append((child.name, child.lineno))
+                for sub in ast.walk(child):
+                    if isinstance(sub, ast.Global):
+                        found.extend((name, sub.lineno) for name in sub.names)
+                continue
+            if isinstance(child, ast.Lambda):
+                continue
+            if not in_function:
+                if isinstance(child, (ast.Import, ast.ImportFrom)):
+                    for alias in child.names:
+                        if alias.name != "*":
+                            found.append(((alias.asname or alias.name).split(".")[0], child.lineno))
+                elif isinstance(child, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                    for target in getattr(child, "targets", None) or [child.target]:
+                        targets(target)
+                elif isinstance(child, (ast.For, ast.AsyncFor)):
+                    targets(child.target)
+                elif isinstance(child, ast.withitem) and child.optional_vars is not None:
+                    targets(child.optional_vars)
+                elif isinstance(child, ast.ExceptHandler) and child.name:
+                    found.append((child.name, child.lineno))
+                elif isinstance(child, ast.Delete):
+                    for target in child.targets:
+                        targets(target)
+                elif isinstance(child, ast.NamedExpr):
+                    targets(child.target)
+                elif isinstance(child, (ast.MatchAs, ast.MatchStar)) and child.name:
+                    found.append((child.name, child.lineno))
+                elif isinstance(child, ast.MatchMapping) and child.rest:
+                    found.append((child.rest, child.lineno))
+                elif isinstance(child, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                    for sub in ast.walk(child):  # a walrus in a comprehension binds outside it
+                        if isinstance(sub, ast.NamedExpr):
+                            targets(sub.target)
+                    continue
+            visit(child, in_function)
+
+    visit(tree, False)
+    return found
+
+
+# --- the checker ----------------------------------------------------------------------------------
+
+def _is_dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith("__") and name.endswith("__")
+
+
+def _root(node: ast.AST) -> ast.Name | None:
+    """The name an attribute or subscript chain starts from (``torch`` in ``torch.nn.f[0].x``)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node if isinstance(node, ast.Name) else None
+
+
+@dataclass
+class _Checker(ast.NodeVisitor):
+    cell: str
+    context: Context
+    added: bool
+    modules: set[str] = field(default_factory=set)  # names bound to modules by imports in this cell
+    found: list[Violation] = field(default_factory=list)
+    scopes: list[set[str]] = field(default_factory=list)  # local names of the enclosing functions
+
+    def flag(self, node: ast.AST, rule: str, what: str) -> None:
+        advice = ADVICE[rule].format(allowed=", ".join(sorted(self.context.allowed_imports)))
+        self.found.append(Violation(self.cell, getattr(node, "lineno", 1), rule, what, advice))
+
+    def special(self, name: str) -> bool:
+        """Names that reach a module, an instructor object, a built-in or a check helper (not a
+        function's own local variable of the same name)."""
+        if any(name in scope for scope in self.scopes):
+            return False
+        return name in self.modules or name in self.context.modules or name in self.context.protected
+
+    # imports
+    def _check_module(self, node: ast.AST, module: str) -> None:
+        parts = module.split(".")
+        if any(p.startswith("_") for p in parts):
+            self.flag(node, "library", f"the private module {module}")
+        elif any(module == d or module.startswith(d + ".") for d in DENIED_MODULES):
+            self.flag(node, "library", f"the module {module}")
+        elif parts[0] in MACHINERY_ATTRIBUTES and parts[0] not in self.context.allowed_imports:
+            if not self.added or parts[0] in {"builtins", "importlib", "inspect", "gc", "ctypes", "IPython",
+                                              "ipykernel", "linecache", "traceback", "code", "codeop"}:
+                self.flag(node, "machinery", f"import {module}")
+        elif parts[0] not in self.context.allowed_imports and not self.added:
+            self.flag(node, "import", f"import {module}")
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self._check_module(node, alias.name)
+            self.modules.add((alias.asname or alias.name).split(".")[0])
+        self.generic_visit(node)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        module = "." * node.level + (node.module or "")
+        if node.level:
+            self.flag(node, "import", f"the relative import from {module}")
+        else:
+            self._check_module(node, module)
+        for alias in node.names:
+            if alias.name == "*":
+                self.flag(node, "import", f"from {module} import *")
+                continue
+            self._check_name(node, alias.name, attribute=True)
+            self.modules.add(alias.asname or alias.name)  # may be a module: treat it as one
+        self.generic_visit(node)
+
+    # names and attributes
+    def _check_name(self, node: ast.AST, name: str, attribute: bool) -> None:
+        if _is_dunder(name) and name not in ALLOWED_DUNDERS:
+            self.flag(node, "dunder", name)
+        elif attribute and name in MACHINERY_ATTRIBUTES:
+            self.flag(node, "machinery", f"the attribute {name}")
+        elif not attribute and (name in MACHINERY_NAMES or HISTORY_NAME.match(name)):
+            if not (self.added and name in HARMLESS_IN_SCRATCH):
+                self.flag(node, "machinery", name)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        self._check_name(node, node.id, attribute=False)
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        self._check_name(node, node.attr, attribute=True)
+        root = _root(node)
+        if (node.attr.startswith("_") and not _is_dunder(node.attr) and root is not None
+                and root.id != "self" and self.special(root.id)):
+            self.flag(node, "library", f"the private attribute {node.attr}")
+        if isinstance(node.ctx, (ast.Store, ast.Del)):
+            self._check_target(node)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if isinstance(node.ctx, (ast.Store, ast.Del)):
+            self._check_target(node)
+        self.generic_visit(node)
+
+    def _check_target(self, node: ast.AST) -> None:
+        root = _root(node)
+        if isinstance(node, ast.Attribute) and _is_dunder(node.attr):
+            self.flag(node, "dunder", f"assignment to {node.attr}")
+        elif root is not None and root.id != "self" and self.special(root.id) and (
+                not self.added or root.id in self.modules | set(self.context.modules) | check_helpers()):
+            self.flag(node, "patching", f"changing {ast.unparse(node)}")
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, str) and _is_dunder(node.value.strip()) and node.value.strip() not in ALLOWED_DUNDERS:
+            self.flag(node, "dunder", f"the string {node.value!r}")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else None
+        if name in {"setattr", "delattr", "getattr", "hasattr"} and node.args:
+            target = _root(node.args[0])
+            attribute = node.args[1] if len(node.args) > 1 else None
+            constant = isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)
+            on_self = isinstance(node.args[0], ast.Name) and node.args[0].id == "self"
+            if name in {"setattr", "delattr"} and target is not None and not on_self and self.special(target.id):
+                self.flag(node, "patching", f"{name} on {ast.unparse(node.args[0])}")
+            elif not constant and not on_self and target is not None and self.special(target.id):
+                self.flag(node, "library", f"{name} with a computed name on {ast.unparse(node.args[0])}")
+            elif constant:
+                self._check_name(node, attribute.value, attribute=True)
+                if attribute.value.startswith("_") and not on_self and not _is_dunder(attribute.value):
+                    self.flag(node, "library", f"the private attribute {attribute.value}")
+        if name == "type" and len(node.args) == 3:
+            self.flag(node, "dunder", "a class built with type(name, bases, dict)")
+        self.generic_visit(node)
+
+    # definitions and bindings
+    def _check_definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+        if _is_dunder(node.name) and node.name not in ALLOWED_DUNDERS:
+            self.flag(node, "dunder", f"defining {node.name}")
+        if isinstance(node, ast.ClassDef):
+            for keyword in node.keywords:
+                if keyword.arg == "metaclass":
+                    self.flag(node, "dunder", "a metaclass")
+            self.generic_visit(node)
+            return
+        self._in_scope(node, node.args)
+
+    def _in_scope(self, node: ast.AST, arguments: ast.arguments) -> None:
+        declared = {n for sub in ast.walk(node) if isinstance(sub, (ast.Global, ast.Nonlocal)) for n in sub.names}
+        params = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
+                                  *filter(None, [arguments.vararg, arguments.kwarg])]}
+        stored = {sub.id for sub in ast.walk(node) if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)}
+        self.scopes.append((params | stored) - declared)
+        self.generic_visit(node)
+        self.scopes.pop()
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._in_scope(node, node.args)
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _check_definition
+
+    def check_bindings(self, tree: ast.Module) -> None:
+        reserved = self.context.protected if not self.added else set(check_helpers()) | set(self.context.modules)
+        reimports = {(name, node.lineno) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))
+                     for name, module in import_bindings(node).items() if self.context.modules.get(name) == module}
+        for name, line in top_level_bindings(tree):
+            if (name, line) in reimports:
+                continue  # importing again what the notebook imported: the same object
+            if name in reserved and name != "_":
+                kind = "a built-in" if name in dir(builtins) else "a check helper" if name in check_helpers() \
+                    else "a name the notebook defines"
+                self.found.append(Violation(self.cell, line, "rebinding", f"binding {name} ({kind})",
+                                            ADVICE["rebinding"]))
+
+
+def check_cell(source: str, cell: str, context: Context, added: bool = False) -> list[Violation]:
+    """The violations in one cell's ``source`` (``cell``: how to name it in messages), by line.
+
+    ``added``: a cell the student added (never run), held to the tampering rules only.
+
+    Example:
+        >>> ctx = Context.for_cells(["from course_utils.checks import check_close\\nimport torch"], "01_mlp")
+        >>> [v.rule for v in check_cell("check_close = lambda *a, **k: None", "ex4_softmax", ctx)]
+        ['rebinding']
+        >>> check_cell("def relu(x):\\n    return x.clamp(min=0)", "ex3_activations_basic", ctx)
+        []
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        tree = parse(source)
+        if tree is None:
+            return []  # not Python: the kernel refuses it too, and the test says so
+        return [Violation(cell, _first_magic_line(source), "magic", "an IPython magic or shell command",
+                          ADVICE["magic"])]
+    checker = _Checker(cell, context, added)
+    checker.visit(tree)
+    checker.check_bindings(tree)
+    return sorted(set(checker.found), key=lambda v: (v.line, v.rule, v.found))
+
+
+def _first_magic_line(source: str) -> int:
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line.lstrip().startswith(("%", "!")) or line.rstrip().endswith("?"):
+            return number
+    return 1

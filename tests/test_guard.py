@@ -1,0 +1,90 @@
+"""The kernel's guard, tested on its own: tampering that the code policy would have refused is run
+here directly (no policy), and each test cell after it must still fail as the instructor wrote it.
+
+One grading kernel (course_grader/kernel.py: the sandboxed GuardedKernel) runs a notebook through
+the grading executor (course_grader/executor.py): an instructor cell, then for each attack an
+answer cell that installs it and a test cell that must fail (`check_close` of two different
+tensors). A last honest test must pass with the kernel's proof that it ran to its end.
+"""
+
+from __future__ import annotations
+
+import atexit
+
+import nbformat
+import pytest
+
+from course_grader.executor import GuardedExecute
+from course_grader.kernel import GradingKernelManager
+
+pytestmark = pytest.mark.notebook
+
+SETUP = "import torch\nfrom course_utils.checks import check_close, check_shape"
+FAILING_TEST = '"""must fail"""\ncheck_close("x", torch.zeros(2), torch.ones(2), hint="the guard")\nprint("PASSED")'
+ATTACKS = {
+    "input transformer": ("get_ipython().input_transformers_cleanup.append("
+                          "lambda lines: [] if lines and lines[0].startswith('\"\"\"') else lines)"),
+    "AST transformer": ("import ast\nclass Empty(ast.NodeTransformer):\n    def visit_Module(self, node):\n"
+                        "        node.body = []\n        return node\nget_ipython().ast_transformers.append(Empty())"),
+    "custom exception handler": "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)",
+    "showtraceback": "ip = get_ipython()\nip.showtraceback = lambda *a, **k: None\nip._showtraceback = lambda *a, **k: None",
+    "rebound check": "check_close = lambda *a, **k: None",
+    "patched torch": "torch.allclose = lambda *a, **k: True\ntorch.isfinite = lambda t: torch.ones_like(t, dtype=torch.bool)",
+    "patched check module": "import sys\nsys.modules['course_utils.checks'].check_close = lambda *a, **k: None\n"
+                            "from course_utils.checks import check_close",
+    "patched Tensor": "torch.Tensor.double = lambda self: torch.zeros(2, dtype=torch.float64)",
+    "trace hook": ("import sys\ndef tracer(frame, event, arg):\n    if event == 'line' and 'must fail' in "
+                   "str(frame.f_code.co_consts):\n        raise SystemExit\n    return tracer\nsys.settrace(tracer)"),
+    "pre-run hook": ("get_ipython().events.register('pre_run_cell', lambda info: "
+                     "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n']))"),
+    "patched builtins": "import builtins\nbuiltins.AssertionError = type('Quiet', (Warning,), {})",
+    "rewritten run_cell": ("import types\nshell = get_ipython()\noriginal = shell.run_cell\n"
+                           "shell.run_cell = lambda raw, *a, **k: original('pass', *a, **k)"),
+}
+
+
+def _cell(source: str, kind: str, grade_id: str) -> nbformat.NotebookNode:
+    meta = {"answer": {"solution": True, "grade": False}, "test": {"grade": True, "solution": False, "points": 1},
+            "instructor": {"grade": False, "solution": False, "locked": True}}[kind]
+    return nbformat.v4.new_code_cell(source, metadata={"nbgrader": {**meta, "grade_id": grade_id, "schema_version": 3}})
+
+
+@pytest.fixture(scope="module")
+def guarded_run(tmp_path_factory):
+    cells = [_cell(SETUP, "instructor", "setup")]
+    for number, code in enumerate(ATTACKS.values()):
+        cells += [_cell(code, "answer", f"ex{number}_attack"), _cell(FAILING_TEST, "test", f"test_ex{number}_attack")]
+    cells.append(_cell('"""honest"""\ncheck_shape("x", torch.zeros(2), (2,))\nprint("✓ honest")', "test", "test_honest"))
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    workdir = tmp_path_factory.mktemp("guard")
+    executor = GuardedExecute(kernel_name="course-grading", kernel_manager_class=GradingKernelManager, timeout=120,
+                              allow_errors=True, shutdown_kernel="immediate")
+    executor.on_notebook_start = None  # the policy's Validate hook is not what is tested here
+    try:
+        executor.preprocess(notebook, {"metadata": {"path": str(workdir)}})
+    finally:
+        atexit.unregister(executor._cleanup_kernel)
+    return notebook
+
+
+def _outcome(cell) -> str:
+    errors = [o for o in cell.outputs if o.output_type == "error"]
+    if errors:
+        return errors[0].ename
+    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream").strip() or "no output"
+
+
+@pytest.mark.parametrize("number, attack", list(enumerate(ATTACKS)))
+def test_each_test_runs_as_the_instructor_wrote_it(guarded_run, number, attack):
+    """The attack ran (no policy here); the test after it still fails, so it scores 0."""
+    cells = {c.metadata["nbgrader"]["grade_id"]: c for c in guarded_run.cells}
+    answer, test = cells[f"ex{number}_attack"], cells[f"test_ex{number}_attack"]
+    assert not [o for o in answer.outputs if o.output_type == "error"], f"the attack itself failed: {answer.outputs}"
+    assert _outcome(test) in {"AssertionError", "GradingGuardError"}, \
+        f"{attack}: the test after it shows {_outcome(test)!r} instead of a failure"
+
+
+def test_an_honest_test_passes_with_the_kernels_proof(guarded_run):
+    honest = guarded_run.cells[-1]
+    assert _outcome(honest) == "✓ honest"
+    assert "guard_failures" not in guarded_run.metadata.get("course_grader", {})
