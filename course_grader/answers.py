@@ -89,11 +89,13 @@ def _banner(violations: list[Violation]) -> dict:
     lines = "\n".join(f"- {v.message()}" for v in violations)
     text = ("**Tampering suspected: this notebook breaks the course's code policy.** Grading ran no cell from the "
             f"first violation on, and no test from there earned a point.\n\n{lines}")
-    return {"cell_type": "markdown", "metadata": {METADATA_KEY: {"banner": True}}, "source": text}
+    return {"cell_type": "markdown", "id": "code-policy-banner", "metadata": {METADATA_KEY: {"banner": True}},
+            "source": text}
 
 
-def rebuild(submitted: dict, release: dict, assignment: str) -> Rebuilt:
-    """The release with ``submitted``'s answer cells in place, checked with the code policy."""
+def rebuild(submitted: dict, release: dict, assignment: str, check: bool = True) -> Rebuilt:
+    """The release with ``submitted``'s answer cells in place, checked with the code policy
+    (``check=False``: not checked, as when the sandbox alone is tested)."""
     context = policy_context(release, assignment)
     released = {gid: c for c in release["cells"] if (gid := grade_id(c)) is not None}
     answers: dict[str, dict] = {}
@@ -134,14 +136,14 @@ def rebuild(submitted: dict, release: dict, assignment: str) -> Rebuilt:
                 cell["source"] = _source(answers[gid])
             else:
                 missing.append(gid)
-            if cell["cell_type"] == "code":
+            if cell["cell_type"] == "code" and check:
                 found = check_cell(_source(cell), gid, context)
                 if found and cut is None:
                     cut = len(cells)
                 violations += found
         cells.append(cell)
         for after, label, extra in extras:
-            if after == gid and extra.get("cell_type") == "code":
+            if after == gid and extra.get("cell_type") == "code" and check:
                 found = check_cell(_source(extra), label, context, added=True)
                 if found and cut is None:
                     cut = len(cells)

@@ -457,8 +457,8 @@ def check_cell(source: str, cell: str, context: Context, added: bool = False) ->
         tree = ast.parse(source)
     except SyntaxError:
         tree = parse(source)
-        if tree is None:
-            return []  # not Python: the kernel refuses it too, and the test says so
+        if tree is None or added:
+            return []  # not Python (the kernel refuses it too), or a scratch cell's magic (never run)
         return [Violation(cell, _first_magic_line(source), "magic", "an IPython magic or shell command",
                           ADVICE["magic"])]
     checker = _Checker(cell, context, added)

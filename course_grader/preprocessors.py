@@ -91,13 +91,14 @@ class KeepOnlyAnswers(Preprocessor):
     enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
     course_root = Unicode("", help="the course folder, whose notebooks/ holds the releases").tag(config=True)
     release_directory = Unicode("notebooks", help="the release folder, in the course folder").tag(config=True)
+    check_policy = Bool(True, help="check answers and added cells with the code policy").tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         assignment = resources["nbgrader"]["assignment"]
         path = Path(self.course_root) / self.release_directory / assignment / f"{resources['nbgrader']['notebook']}.ipynb"
         if not path.is_file():
             raise FileNotFoundError(f"no release of {assignment} at {path}: run `make release` before grading")
-        rebuilt = rebuild(nbformat.from_dict(nb), read_notebook(path), assignment)
+        rebuilt = rebuild(nbformat.from_dict(nb), read_notebook(path), assignment, check=self.check_policy)
         for violation in rebuilt.violations:
             self.log.warning("Code policy: %s", violation.message())
         return nbformat.from_dict(rebuilt.notebook), resources

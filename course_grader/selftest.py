@@ -11,7 +11,9 @@ kernel sandboxed). Run it while writing an assignment::
 from __future__ import annotations
 
 import argparse
+import html as html_lib
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -107,6 +109,30 @@ def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None
     marks = read_marks(course, assignment)
     outcomes = [compare(student, expected, marks.get(student, {})) for student, expected in expectations.items()]
     return SelfTest(assignment, course, time.perf_counter() - start, outcomes, (course / LOG_NAME).read_text())
+
+
+def hidden_code_in_feedback(course: Path, assignment: str, student: str) -> list[str]:
+    """Lines of hidden test code (not shown in the student version, not a message) that ``student``'s
+    feedback HTML contains; [] when it leaks none."""
+    source = read_notebook(source_notebook(assignment, course))
+    hidden_lines = []
+    for cell in source["cells"]:
+        text = "".join(cell["source"])
+        if "### BEGIN HIDDEN TESTS" in text:
+            block = text.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+            hidden_lines += [line.strip() for line in block.splitlines() if len(line.strip()) > 25]
+    # Lines the student version shows anyway (a visible test may repeat a hidden one's setup).
+    visible = {line.strip() for cell in read_notebook(release_notebook(assignment, course))["cells"]
+               for line in "".join(cell["source"]).splitlines()}
+    hidden_lines = [line for line in hidden_lines if line not in visible]
+    if not hidden_lines:
+        raise ValueError(f"{assignment}: the source has no hidden tests")
+    html = (course / "feedback" / student / assignment / f"{assignment}.html").read_text()
+    # Syntax highlighting splits code into spans; compare the text with tags removed.
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+    leaked = [line for line in hidden_lines if line in text and not line.startswith(("#", '"""'))]
+    # A failure message may legitimately appear in the output; code lines must not.
+    return [line for line in leaked if not (line.startswith(("'", '"', "f'", 'f"')))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,15 +45,23 @@ class Mistake:
     edits: dict[str, list[tuple[str, str]]]
 
 
-def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
-    """The mistakes written for ``assignment``, sorted by file name."""
-    mistakes = []
-    for path in sorted((root / "tests" / "submissions" / assignment).glob("*.py")):
-        spec = importlib.util.spec_from_file_location(f"mistake_{assignment}_{path.stem}", path)
+def _modules(folder: Path) -> list[tuple[str, object]]:
+    """Each ``*.py`` file of ``folder`` (sorted by name), run as a module: (its name, the module)."""
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"{folder.parent.name}_{folder.name}_{path.stem}", path)
         module = importlib.util.module_from_spec(spec)
         assert spec.loader is not None
         spec.loader.exec_module(module)
-        mistakes.append(Mistake(path.stem, (module.__doc__ or "").strip(),
+        found.append((path.stem, module))
+    return found
+
+
+def load_mistakes(assignment: str, root: Path = REPO_ROOT) -> list[Mistake]:
+    """The mistakes written for ``assignment``, sorted by file name."""
+    mistakes = []
+    for name, module in _modules(root / "tests" / "submissions" / assignment):
+        mistakes.append(Mistake(name, (module.__doc__ or "").strip(),
                                 frozenset(module.LOSES), dict(getattr(module, "CELLS", {})),
                                 dict(getattr(module, "EDITS", {}))))
     return mistakes
@@ -117,12 +125,8 @@ class Tampering:
 def load_tampering(assignment: str, root: Path = REPO_ROOT) -> list[Tampering]:
     """The tampering attempts written for ``assignment``, sorted by file name."""
     attempts = []
-    for path in sorted((root / "tests" / "tampering" / assignment).glob("*.py")):
-        spec = importlib.util.spec_from_file_location(f"tampering_{assignment}_{path.stem}", path)
-        module = importlib.util.module_from_spec(spec)
-        assert spec.loader is not None
-        spec.loader.exec_module(module)
-        attempts.append(Tampering(path.stem, (module.__doc__ or "").strip(), module.KIND, getattr(module, "BASE", "release"),
+    for name, module in _modules(root / "tests" / "tampering" / assignment):
+        attempts.append(Tampering(name, (module.__doc__ or "").strip(), module.KIND, getattr(module, "BASE", "release"),
                                   dict(getattr(module, "CELLS", {})), dict(getattr(module, "APPEND", {})),
                                   dict(getattr(module, "ADDED", {})), module.FLAGGED))
     return attempts
@@ -152,6 +156,7 @@ def apply_tampering(notebook: dict, attempt: Tampering) -> tuple[dict, int]:
     for key, code in sorted(attempt.added.items(), key=lambda item: -find(item[0])):
         index = find(key)
         cells.insert(index + 1, {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                                 "id": f"added-{index}",
                                  "source": textwrap.dedent(code).strip("\n") + "\n"})
         touched = [t + 1 if t > index else t for t in touched] + [index + 1]
     return changed, min(touched)

@@ -12,6 +12,8 @@ already (``course_grader/answers.py``), and this hook does nothing.
 
 from __future__ import annotations
 
+import textwrap
+
 from nbformat import NotebookNode
 
 from course_grader.answers import METADATA_KEY, grade_id, role
@@ -56,11 +58,12 @@ def report_policy_violations(notebook: NotebookNode, **_: object) -> None:
     found = notebook_violations(notebook, assignment_of(notebook))
     if not found:
         return
-    lines = "\n".join(v.message() for _, v in found)
-    message = (f"{len(found)} line(s) break the course's code policy; at grading no cell from the first one on "
-               f"would run, and no test from there would earn a point:\n{lines}")
+    lines = "\n".join(textwrap.fill(v.message(), width=80, subsequent_indent="  ") for _, v in found)
+    header = textwrap.fill(f"{len(found)} line(s) break the course's code policy; at grading no cell from the first "
+                           "one on would run, and no test from there would earn a point:", width=60)
+    message = f"{header}\n{lines}"
     check = NotebookNode(
-        cell_type="code", execution_count=None, outputs=[],
+        cell_type="code", execution_count=None, outputs=[], id=CHECK_ID.replace("_", "-"),
         metadata=NotebookNode(nbgrader=NotebookNode(grade=True, solution=False, locked=False, points=0,
                                                     grade_id=CHECK_ID, schema_version=3)),
         source=f'raise type("CodePolicyViolation", (Exception,), {{}})({message!r})')

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import copy
 import csv
-import html as html_lib
 import os
-import re
 import shutil
 import signal
 import socket
@@ -24,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from course_grader import selftest
+from course_grader.selftest import hidden_code_in_feedback
 from course_grader import zygote
 from course_grader.autograde import grade, grade_parallel, recorded
 from course_grader.collect import collect
@@ -210,8 +209,10 @@ def hostile_batch(tmp_path_factory):
         submit(course, student, assignment, notebook)
     (course / "submitted" / "missing-notebook" / assignment).mkdir(parents=True)
     (course / "submitted" / "missing-notebook" / assignment / "Untitled.ipynb").write_text("{}")
-    saved = {k: os.environ.get(k) for k in ("COURSE_CELL_TIMEOUT", "COURSE_KERNEL_MEMORY_MB")}
-    os.environ.update({"COURSE_CELL_TIMEOUT": "20", "COURSE_KERNEL_MEMORY_MB": "3072"})
+    saved = {k: os.environ.get(k) for k in ("COURSE_CELL_TIMEOUT", "COURSE_KERNEL_MEMORY_MB", "COURSE_CODE_POLICY")}
+    # The code policy would refuse most of these before they run (import os, open, socket): with it
+    # off, they test the sandbox alone, the layer below it (test_tampering.py tests the policy).
+    os.environ.update({"COURSE_CELL_TIMEOUT": "20", "COURSE_KERNEL_MEMORY_MB": "3072", "COURSE_CODE_POLICY": "0"})
     try:
         # The path `make autograde` takes: worker processes, two submissions at a time.
         outcomes = {o.student: o for o in grade_parallel(course, assignment, jobs=2, log=lambda _: None)}
@@ -244,7 +245,7 @@ def test_honest_students_get_their_marks(hostile_batch):
     ("fork-bomb", "graded with errors", "process limit"),
     ("malformed-json", "not graded", "not a valid notebook"),
     ("missing-notebook", "not graded", "no {a}.ipynb in the submission (found: Untitled.ipynb)"),
-    ("deleted-test-cell", "graded with errors", "deleted locked test cells score 0"),
+    ("deleted-test-cell", "graded with errors", "deleted test cells were restored from the release and run"),
     ("edited-test-cell", "graded with errors", "edited locked cells were restored"),
 ])
 def test_broken_submissions_get_a_clear_outcome(hostile_batch, student, status, words):
@@ -254,11 +255,11 @@ def test_broken_submissions_get_a_clear_outcome(hostile_batch, student, status, 
     assert words.format(a=assignment) in outcome.reason, outcome
 
 
-def test_deleted_test_cell_loses_only_its_points(hostile_batch):
+def test_deleted_test_cell_is_restored_and_judges_the_answer(hostile_batch):
+    """Tests come from the instructor's release: deleting one neither loses nor dodges it."""
     course, assignment, outcomes, _ = hostile_batch
     points = autograded_tests(read_notebook(source_notebook(assignment, course)))
-    first_test = next(iter(points))
-    assert outcomes["deleted-test-cell"].score == pytest.approx(sum(points.values()) - points[first_test])
+    assert outcomes["deleted-test-cell"].score == pytest.approx(sum(points.values()))
 
 
 def test_edited_test_cell_earns_nothing(hostile_batch):
@@ -366,24 +367,8 @@ def test_feedback_shows_hidden_results_not_hidden_code(hostile_batch):
     course, assignment, _, _ = hostile_batch
     result = nbgrader(course, "generate_feedback", assignment, "--force")
     assert result.returncode == 0, result.stderr[-2000:]
-    source = read_notebook(source_notebook(assignment, course))
-    hidden_lines = []
-    for cell in source["cells"]:
-        text = "".join(cell["source"])
-        if "### BEGIN HIDDEN TESTS" in text:
-            block = text.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
-            hidden_lines += [line.strip() for line in block.splitlines() if len(line.strip()) > 25]
-    # Lines the student version shows anyway (a visible test may repeat a hidden one's setup).
-    visible = {line.strip() for cell in read_notebook(release_notebook(assignment, course))["cells"]
-               for line in "".join(cell["source"]).splitlines()}
-    hidden_lines = [line for line in hidden_lines if line not in visible]
-    assert hidden_lines, "the source has no hidden tests"
     for student in ("alice", "bob"):
         html = (course / "feedback" / student / assignment / f"{assignment}.html").read_text()
         assert "hidden tests: their code is not shown" in html
-        # Syntax highlighting splits code into spans; compare the text with tags removed.
-        text = html_lib.unescape(re.sub(r"<[^>]+>", "", html))
-        leaked = [line for line in hidden_lines if line in text and not line.startswith(("#", '"""'))]
-        # A failure message may legitimately appear in the output; code lines must not.
-        leaked = [line for line in leaked if not (line.startswith(("'", '"', "f'", 'f"')))]
+        leaked = hidden_code_in_feedback(course, assignment, student)
         assert not leaked, f"{student}'s feedback shows hidden test code: {leaked[:3]}"

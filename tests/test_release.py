@@ -69,3 +69,42 @@ def test_source_follows_the_authoring_guide(assignment):
 def test_assignments_are_the_three_of_the_course():
     assert set(ASSIGNMENTS) <= {"01_mlp", "02_lenet", "03_rnn_sentiment"}, ASSIGNMENTS
     assert (REPO_ROOT / "notebooks").is_dir()
+
+
+REMOVED_REGIONS = [("### BEGIN SOLUTION", "### END SOLUTION"), ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"),
+                   ("=== BEGIN MARK SCHEME ===", "=== END MARK SCHEME ===")]
+
+
+def _shown_to_students(source: str) -> list[str]:
+    """Lines of a source cell that a student must see: everything outside solution, hidden-test and
+    mark-scheme regions. An answer cell without solution markers loses all its text at release
+    (nbgrader replaces it whole), so all of it counts: the authoring guide asks for the markers
+    around every model answer, and a question written in such a cell would be lost."""
+    kept, inside = [], None
+    for line in source.splitlines():
+        starts = [end for begin, end in REMOVED_REGIONS if begin in line]
+        if inside is None and starts:
+            inside = starts[0]
+        elif inside is not None and inside in line:
+            inside = None
+        elif inside is None and line.strip():
+            kept.append(" ".join(line.split()))
+    return kept
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_keeps_every_instruction(regenerated, assignment):
+    """Every line the source shows a student survives `make release`; only solutions, hidden tests,
+    mark schemes and instructor-only cells go."""
+    source = read_notebook(source_notebook(assignment))
+    released = read_notebook(release_notebook(assignment, regenerated))
+    text = " ".join(" ".join("".join(c["source"]).split()) for c in released["cells"])
+    lost = []
+    for cell in source["cells"]:
+        if "instructor-only" in cell.get("metadata", {}).get("tags", []):
+            continue
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        for line in _shown_to_students("".join(cell["source"])):
+            if line not in text:
+                lost.append(f"{meta.get('grade_id', cell.get('id'))}: {line[:80]}")
+    assert not lost, f"{assignment}: the release loses {len(lost)} lines of instructions, e.g. {lost[:3]}"

@@ -1,0 +1,147 @@
+"""The code policy, the rebuild of a submission around its answers, and feedback redaction (no kernel).
+
+Honest code is never flagged: the three sources, every known mistake, and answers written the
+ways students write them. Each class of tampering is flagged with its cell, line and rule.
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from course_grader.answers import policy_context, rebuild
+from course_grader.course import assignments, read_notebook, release_notebook, source_notebook
+from course_grader.policy import check_cell
+from course_grader.preprocessors import REDACTED, HideHiddenTests
+from course_grader.submissions import apply_mistake, apply_tampering, load_mistakes, load_tampering
+from course_grader.validation import notebook_violations
+
+
+@pytest.fixture(scope="module")
+def context():
+    return policy_context(read_notebook(release_notebook("01_mlp")), "01_mlp")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_sources_and_known_mistakes_pass_the_policy(assignment):
+    source, released = read_notebook(source_notebook(assignment)), read_notebook(release_notebook(assignment))
+    rebuilt = rebuild(source, released, assignment)
+    assert rebuilt.violations == [] and rebuilt.added == [] and rebuilt.missing == []
+    for mistake in load_mistakes(assignment):
+        assert rebuild(apply_mistake(source, mistake), released, assignment).violations == [], mistake.name
+    completed = rebuilt.notebook  # what a student who answered everything submits: the release, answered
+    assert notebook_violations(completed, assignment) == []
+
+
+HONEST = {
+    "a loop at top level": "for name in ['a', 'b']:\n    print(name)",
+    "local names like the notebook's": "def f(model, x_train):\n    model = model.eval()\n    return model(x_train)",
+    "imports the notebook has": "import torch\nimport torch.nn.functional as F\nfrom torch import nn\nimport math, copy",
+    "setattr on self": "class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                       "        for i in range(2):\n            setattr(self, f'fc{i}', nn.Linear(2, 2))",
+    "getattr with a constant": "act = getattr(nn, 'ReLU')()",
+    "a dataclass with __repr__": "from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\n"
+                                 "    def __repr__(self):\n        return f'P({self.x})'",
+    "modules() of a model": "def count(m):\n    return sum(1 for _ in m.modules())",
+    "a private attribute of its own object": "class A:\n    def __init__(self):\n        self._cache = {}\n"
+                                               "    def get(self):\n        return self._cache",
+    "class name through __class__": "def name(layer):\n    return layer.__class__.__name__",
+}
+
+
+@pytest.mark.parametrize("code", HONEST.values(), ids=HONEST.keys())
+def test_honest_code_is_not_flagged(context, code):
+    assert check_cell(code, "ex1_mlp", context) == []
+
+
+TAMPERING = {
+    "get_ipython": ("ip = get_ipython()", "machinery"),
+    "exec": ("exec('x = 1')", "machinery"),
+    "eval of a computed string": ("f = eval\nf('1')", "machinery"),
+    "__import__": ("m = __import__('os')", "dunder"),
+    "importlib": ("import importlib", "machinery"),
+    "a module not on the allow-list": ("import socket", "import"),
+    "import *": ("from math import *", "import"),
+    "private torch": ("torch._C._set_grad_enabled(False)", "library"),
+    "torch.library": ("from torch import library", "machinery"),
+    "patching torch": ("torch.allclose = lambda *a, **k: True", "patching"),
+    "patching F in a function": ("def f():\n    F.relu = abs", "patching"),
+    "deleting from a module": ("del torch.allclose", "patching"),
+    "setattr on a module": ("setattr(torch, 'allclose', print)", "patching"),
+    "getattr with a computed name": ("getattr(torch, 's' + 'ys')", "library"),
+    "rebinding torch": ("torch = None", "rebinding"),
+    "rebinding a check by def": ("def check_close(*a, **k):\n    pass", "rebinding"),
+    "rebinding a built-in": ("isinstance = lambda *a: True", "rebinding"),
+    "rebinding by walrus": ("[(check_shape := print) for _ in '1']", "rebinding"),
+    "global in a function": ("def f():\n    global check_type\n    check_type = print", "rebinding"),
+    "rebinding an instructor variable": ("BUDGET = None", "rebinding"),
+    "history": ("print(_ih[-1])", "machinery"),
+    "history by number": ("print(_i12)", "machinery"),
+    "frames": ("def f():\n    e = Exception()\n    return e.__traceback__", "dunder"),
+    "frames without dunders": ("def f(g):\n    return g.gi_frame.f_back", "machinery"),
+    "dunder string": ("d = {'__torch_function__': 1}", "dunder"),
+    "metaclass": ("class A(metaclass=type):\n    pass", "dunder"),
+    "__getattr__ hook": ("class A:\n    def __getattr__(self, n):\n        return 1", "dunder"),
+    "three-argument type": ("T = type('T', (object,), {})", "dunder"),
+    "a magic": ("%load_ext autoreload", "magic"),
+    "open": ("open('/tmp/x', 'w')", "machinery"),
+}
+
+
+@pytest.mark.parametrize("code, rule", TAMPERING.values(), ids=TAMPERING.keys())
+def test_tampering_is_flagged_with_line_and_rule(context, code, rule):
+    found = check_cell(code, "ex1_mlp", context)
+    assert found, f"not flagged: {code!r}"
+    assert rule in {v.rule for v in found}, [v.message() for v in found]
+    message = found[0].message()
+    assert message.startswith("Code policy: cell ex1_mlp, line ") and "What to do:" in message
+
+
+def test_added_cells_keep_scratch_habits_but_not_tampering(context):
+    scratch = "import os\nmodel = None\nx_train = x_train[:5]\nprint(open('notes.txt').read())"
+    assert check_cell(scratch, "a cell added after ex1_mlp", context, added=True) == []
+    assert check_cell("%timeit relu(x)", "a cell added after ex1_mlp", context, added=True) == []
+    found = check_cell("check_close = print\ntorch.allclose = print", "added", context, added=True)
+    assert {v.rule for v in found} == {"rebinding", "patching"}
+
+
+def test_rebuild_takes_only_the_answers():
+    """Instructor cells come from the release, whatever the submission says; added cells are dropped."""
+    released = read_notebook(release_notebook("01_mlp"))
+    completed = rebuild(read_notebook(source_notebook("01_mlp")), released, "01_mlp").notebook
+    edited = nbformat.from_dict(completed)
+    setup = next(c for c in edited.cells if "from course_utils.checks import" in "".join(c.source))
+    setup.source = "# the student's version of the setup\n" + "".join(setup.source)
+    edited.cells = [c for c in edited.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "test_ex4_softmax_visible"]
+    edited.cells.insert(3, nbformat.v4.new_code_cell("print('scratch')"))
+    rebuilt = rebuild(edited, released, "01_mlp")
+    sources = ["".join(c["source"]) for c in rebuilt.notebook["cells"]]
+    assert not any("the student's version" in s for s in sources)
+    assert not any(s == "print('scratch')" for s in sources)
+    assert len(rebuilt.notebook["cells"]) == len(released["cells"])
+    assert rebuilt.added == ["a cell added after cell-" + released["cells"][2]["metadata"]["nbgrader"]["grade_id"][5:]]
+
+
+def test_rebuild_stops_everything_after_the_first_violation():
+    released = read_notebook(release_notebook("01_mlp"))
+    attempt = next(a for a in load_tampering("01_mlp") if a.name == "rebind_checks")
+    notebook, _ = apply_tampering(read_notebook(source_notebook("01_mlp")), attempt)
+    rebuilt = rebuild(notebook, released, "01_mlp")
+    cells = rebuilt.notebook["cells"]
+    first = next(i for i, c in enumerate(cells) if c["metadata"].get("nbgrader", {}).get("grade_id") == "ex1_vanilla_mlp")
+    skipped = [bool(c["metadata"].get("course_grader", {}).get("skip")) for c in cells if c["cell_type"] == "code"]
+    code_before = sum(1 for c in cells[:first] if c["cell_type"] == "code")
+    assert not any(skipped[:code_before]) and all(skipped[code_before:])
+
+
+def test_feedback_redacts_hidden_code_from_every_output():
+    hidden = "### BEGIN HIDDEN TESTS\n_expected = softmax(torch.tensor([[1000.0, 0.0]]))\n### END HIDDEN TESTS"
+    leak = "['_expected = softmax(torch.tensor([[1000.0, 0.0]]))\\n', 'ok']"
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(hidden, outputs=[nbformat.v4.new_output("stream", name="stdout", text="✓ passed\n")]),
+        nbformat.v4.new_code_cell("print(In)", outputs=[nbformat.v4.new_output("stream", name="stdout", text=leak)]),
+    ])
+    HideHiddenTests().preprocess(nb, {})
+    assert "softmax(torch.tensor" not in nb.cells[0].source
+    assert nb.cells[0].outputs[0].text == "✓ passed\n"
+    assert nb.cells[1].outputs[0].text == REDACTED
