@@ -2,8 +2,9 @@
 
 Submits the source notebook (must earn full marks), the untouched student version (must earn 0)
 and every known mistake of ``tests/submissions/<assignment>/`` (must lose exactly the test cells
-it names), and grades them the way ``make autograde`` does (its workers, one per core, each
-kernel sandboxed). Run it while writing an assignment::
+it names; a file whose ``LOSES`` is empty is a correct alternative, which must keep full marks),
+and grades them the way ``make autograde`` does (its workers, one per core, each kernel
+sandboxed). Run it while writing an assignment::
 
     .venv/bin/python -m course_grader.selftest 01_mlp
 """
@@ -91,7 +92,8 @@ def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None)
     for mistake in load_mistakes(assignment):
         if mistakes and mistake.name not in mistakes:
             continue
-        student = f"mistake-{mistake.name}"
+        # A file that loses nothing is a correct alternative: it must keep full marks.
+        student = f"{'mistake' if mistake.loses else 'alternative'}-{mistake.name}"
         submit(course, student, assignment, apply_mistake(source, mistake))
         expectations[student] = {gid: 0.0 if gid in mistake.loses else p for gid, p in points.items()}
     return expectations

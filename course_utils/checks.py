@@ -11,7 +11,10 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import ast
+import inspect
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
 
 import torch
 from torch import nn
@@ -89,6 +92,36 @@ def check_close(name: str, actual: torch.Tensor, expected: torch.Tensor, *, atol
     if not torch.allclose(actual_d, expected_d, atol=atol, rtol=rtol, equal_nan=True):
         _fail(name, f"values within atol={atol:g}, rtol={rtol:g} of the reference",
               describe_difference(actual_d, expected_d), hint)
+
+
+def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[str], hint: str = "") -> None:
+    """Fail if the code of ``answer`` (a function or class) uses a library function named in ``forbidden``.
+
+    An exercise that says "from scratch" forbids the built-in that does the work: ``forbidden``
+    holds names such as ``"sigmoid"`` or ``"max_pool2d"``, matched as an attribute anywhere in the
+    answer (``torch.sigmoid``, ``F.max_pool2d``, ``x.sigmoid()``, ``nn.Sigmoid``) or imported by name
+    (``from torch import sigmoid``); a name of the student's own (``relu(x)`` calling their ``relu``)
+    is not an attribute, so it is allowed.
+
+    Example:
+        >>> def relu(x):
+        ...     return x.clamp(min=0)
+        >>> check_from_scratch("relu", relu, {"relu"})
+    """
+    try:
+        source = textwrap.dedent(inspect.getsource(answer))
+    except (OSError, TypeError):
+        _fail(name, "your own function or class, written in the answer cell",
+              f"{getattr(answer, '__qualname__', type(answer).__name__)}, which has no code of yours", hint)
+    forbidden = set(forbidden)
+    for node in ast.walk(ast.parse(source)):
+        used = node.attr if isinstance(node, ast.Attribute) else None
+        if isinstance(node, ast.ImportFrom):
+            used = next((a.name for a in node.names if a.name in forbidden), None)
+        if used in forbidden:
+            where = ast.get_source_segment(source, node) if isinstance(node, ast.Attribute) else f"import {used}"
+            _fail(name, "your own computation (the exercise is from scratch)",
+                  f"a call to the built-in {where} (line {node.lineno} of {name})", hint)
 
 
 def count_parameters(model: nn.Module, trainable_only: bool = True) -> int:

@@ -63,3 +63,31 @@ def test_frozen_parameters_are_not_counted():
     layer.bias.requires_grad_(False)
     assert checks.count_parameters(layer) == 6
     assert checks.count_parameters(layer, trainable_only=False) == 8
+
+
+def test_check_from_scratch_names_the_forbidden_call():
+    def own_sigmoid(x):
+        return 1 / (1 + torch.exp(-x))
+
+    def uses_builtin(x):
+        return torch.nn.functional.sigmoid(x)
+
+    def uses_method(x):
+        return x.sigmoid()
+
+    checks.check_from_scratch("sigmoid", own_sigmoid, {"sigmoid"})
+    for answer, call in [(uses_builtin, "torch.nn.functional.sigmoid"), (uses_method, "x.sigmoid")]:
+        with pytest.raises(AssertionError, match=rf"got a call to the built-in {call} \(line 2 of sigmoid\)\. Hint: exp"):
+            checks.check_from_scratch("sigmoid", answer, {"sigmoid"}, hint="exp")
+    with pytest.raises(AssertionError, match="expected your own function or class"):
+        checks.check_from_scratch("sigmoid", torch.sigmoid, {"sigmoid"})
+
+
+def test_check_from_scratch_allows_the_students_own_helpers():
+    def relu(x):
+        return torch.where(x > 0, x, torch.zeros_like(x))
+
+    def leaky(x):
+        return relu(x) - 0.1 * relu(-x)
+
+    checks.check_from_scratch("leaky_relu", leaky, {"relu", "leaky_relu"})
