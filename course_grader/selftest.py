@@ -3,6 +3,8 @@
 Submits the source notebook (must earn full marks), the untouched student version (must earn 0)
 and every known mistake of ``tests/submissions/<assignment>/`` (must lose exactly the test cells
 it names; a file whose ``LOSES`` is empty is a correct alternative, which must keep full marks),
+and the source with each answer cell put back to its stub, one at a time (exactly that exercise's
+tests, and the dependents declared in ``dependents.json``, must lose their points: no free points),
 and grades them the way ``make autograde`` does (its workers, one per core, each kernel
 sandboxed). Run it while writing an assignment::
 
@@ -12,6 +14,8 @@ sandboxed). Run it while writing an assignment::
 from __future__ import annotations
 
 import argparse
+import copy
+import json
 import html as html_lib
 import os
 import re
@@ -79,11 +83,52 @@ def compare(student: str, expected: dict[str, float], got: dict[str, float]) -> 
     return outcome
 
 
-def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None) -> dict[str, dict[str, float]]:
-    """Submit the source, the untouched release and the known mistakes; return the expected marks."""
+def dependents(assignment: str, root: Path = REPO_ROOT) -> dict[str, set[str]]:
+    """Test cells that also need an answer besides their own exercise's (``tests/submissions/<id>/dependents.json``:
+    answer ``grade_id`` -> the other test cells that lose their points when it is a stub)."""
+    path = root / "tests" / "submissions" / assignment / "dependents.json"
+    return {k: set(v) for k, v in json.loads(path.read_text()).items()} if path.is_file() else {}
+
+
+def own_tests(answer: str, points: dict[str, float]) -> set[str]:
+    """The test cells of the exercise whose answer cell is ``answer`` (``test_<answer>`` and ``test_<answer>_*``).
+
+    Example:
+        >>> sorted(own_tests("ex1_mlp", {"test_ex1_mlp_visible": 1, "test_ex1_mlp_hidden": 2, "test_ex1_mlpx": 1}))
+        ['test_ex1_mlp_hidden', 'test_ex1_mlp_visible']
+    """
+    return {gid for gid in points if gid == f"test_{answer}" or gid.startswith(f"test_{answer}_")}
+
+
+def stub_sweep(source: dict, release: dict, assignment: str) -> dict[str, tuple[dict, set[str]]]:
+    """For each answer code cell: the source with that one answer put back to its stub, and the test
+    cells that must lose their points (its own, and those declared in ``dependents.json``)."""
+    stubs = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in release["cells"]
+             if c["cell_type"] == "code" and c.get("metadata", {}).get("nbgrader", {}).get("solution")}
+    points, needs = autograded_tests(source), dependents(assignment)
+    sweep = {}
+    for answer, stub in stubs.items():
+        notebook = copy.deepcopy(source)
+        for cell in notebook["cells"]:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == answer:
+                cell["source"] = stub
+        sweep[answer] = (notebook, own_tests(answer, points) | needs.get(answer, set()))
+    return sweep
+
+
+def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None,
+               sweep: bool = True) -> dict[str, dict[str, float]]:
+    """Submit the source, the untouched release, the known mistakes and alternatives, and (``sweep``)
+    the source with each answer put back to its stub; return the expected marks."""
     source = read_notebook(source_notebook(assignment, course))
     points = autograded_tests(source)
     expectations: dict[str, dict[str, float]] = {}
+    if sweep:
+        release_version = read_notebook(release_notebook(assignment, course))
+        for answer, (notebook, loses) in stub_sweep(source, release_version, assignment).items():
+            student = f"stub-{answer}"
+            submit(course, student, assignment, notebook)
+            expectations[student] = {gid: 0.0 if gid in loses else p for gid, p in points.items()}
 
     submit(course, "source", assignment, source)
     expectations["source"] = dict(points)
@@ -100,13 +145,13 @@ def submit_all(course: Path, assignment: str, mistakes: list[str] | None = None)
 
 
 def run(assignment: str, scratch: Path | None = None, mistakes: list[str] | None = None,
-        jobs: int | None = None) -> SelfTest:
+        jobs: int | None = None, sweep: bool = True) -> SelfTest:
     """Grade the source, the untouched release and the mistakes of ``assignment`` as ``make autograde``
     does, with ``jobs`` workers (default: one per core)."""
     start = time.perf_counter()
     course = scratch_course((scratch or SCRATCH) / f"selftest-{assignment}")
     release(course, assignment)
-    expectations = submit_all(course, assignment, mistakes)
+    expectations = submit_all(course, assignment, mistakes, sweep)
     grade_parallel(course, assignment, jobs=jobs or os.cpu_count() or 1, log=lambda _: None)
     marks = read_marks(course, assignment)
     outcomes = [compare(student, expected, marks.get(student, {})) for student, expected in expectations.items()]
@@ -143,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("assignment")
     parser.add_argument("--mistake", action="append", help="only this mistake (repeatable)")
     parser.add_argument("--log", action="store_true", help="print nbgrader's log")
+    parser.add_argument("--no-sweep", action="store_true", help="skip the stub sweep (each answer put back to its stub)")
     args = parser.parse_args(argv)
-    result = run(args.assignment, mistakes=args.mistake)
+    result = run(args.assignment, mistakes=args.mistake, sweep=not args.no_sweep)
     if args.log:
         print(result.log)
     print(result.report())

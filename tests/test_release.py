@@ -108,3 +108,21 @@ def test_release_keeps_every_instruction(regenerated, assignment):
             if line not in text:
                 lost.append(f"{meta.get('grade_id', cell.get('id'))}: {line[:80]}")
     assert not lost, f"{assignment}: the release loses {len(lost)} lines of instructions, e.g. {lost[:3]}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_tests_keep_their_names_to_themselves(assignment):
+    """A test cell binds only names of its own (a leading `_`): a name it left behind could answer for
+    another exercise (03's `vocab` once gave test_ex1_splits_hidden 2 points for nothing)."""
+    from course_grader.policy import parse, top_level_bindings
+
+    leaking = {}
+    for grade_id, meta in grade_cells(read_notebook(source_notebook(assignment))).items():
+        if meta.get("solution") or meta["cell_type"] != "code":
+            continue
+        cell = next(c for c in read_notebook(source_notebook(assignment))["cells"]
+                    if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
+        names = {n for n, _ in top_level_bindings(parse("".join(cell["source"]))) if not n.startswith("_")}
+        if names:
+            leaking[grade_id] = sorted(names)
+    assert not leaking, f"{assignment}: test cells bind names other cells could read: {leaking}"
