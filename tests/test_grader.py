@@ -41,8 +41,11 @@ SELFTESTS: dict[str, selftest.SelfTest] = {}
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_grader_self_test(assignment, tmp_path_factory):
-    """Source: full marks. Untouched: 0. Each known mistake: loses exactly the tests it names."""
-    assert len(load_mistakes(assignment)) >= 5, f"write at least 5 mistakes in tests/submissions/{assignment}/"
+    """Source: full marks. Untouched: 0. Each known mistake: loses exactly the tests it names; each correct
+    alternative: full marks; each answer put back to its stub: loses exactly its exercise's tests."""
+    entries = load_mistakes(assignment)
+    assert len([m for m in entries if m.loses]) >= 15, f"write at least 15 known mistakes in tests/submissions/{assignment}/"
+    assert len([m for m in entries if not m.loses]) >= 4, f"write at least 4 correct alternatives (alt_*.py) for {assignment}"
     result = selftest.run(assignment, scratch=tmp_path_factory.mktemp(f"selftest-{assignment}"))
     SELFTESTS[assignment] = result
     print(result.report())
