@@ -48,7 +48,8 @@ from IPython.core.inputtransformer2 import TransformerManager
 COMMON_IMPORTS = frozenset({
     "torch", "numpy", "math", "cmath", "re", "string", "collections", "itertools", "functools",
     "operator", "typing", "dataclasses", "copy", "random", "statistics", "heapq", "bisect", "enum",
-    "numbers", "fractions", "decimal", "time", "abc", "unicodedata", "html", "textwrap",
+    "numbers", "fractions", "decimal", "time", "abc", "unicodedata", "html", "textwrap", "warnings",
+    "matplotlib", "tqdm", "torchvision", "course_utils",
 })
 ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     "01_mlp": COMMON_IMPORTS,

@@ -37,6 +37,7 @@ HONEST = {
     "a loop at top level": "for name in ['a', 'b']:\n    print(name)",
     "local names like the notebook's": "def f(model, x_train):\n    model = model.eval()\n    return model(x_train)",
     "imports the notebook has": "import torch\nimport torch.nn.functional as F\nfrom torch import nn\nimport math, copy",
+    "a plot and a progress bar": "import matplotlib.pyplot as plt\nfrom tqdm import tqdm\nfrom course_utils.data import TensorBatches",
     "setattr on self": "class M(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
                        "        for i in range(2):\n            setattr(self, f'fc{i}', nn.Linear(2, 2))",
     "getattr with a constant": "act = getattr(nn, 'ReLU')()",
