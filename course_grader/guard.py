@@ -21,7 +21,12 @@ marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``)
 4. answers with ``metadata.course_grader.completed = nonce`` only if the cell ran to its end
    without an error. The executor gives no point to a test cell without that proof.
 
-Without that metadata (JupyterLab, ``nbgrader validate``) it behaves as ipykernel does.
+Without that metadata (JupyterLab, ``nbgrader validate``) it behaves as ipykernel does, but for
+one thing: when nbgrader runs the notebook (``NBGRADER_EXECUTION`` is set, in grading and in
+Validate), a warning is printed as a note on the cell's standard output instead of on its standard
+error. nbgrader gives 0 to a test cell with any standard error, so a correct answer that makes
+PyTorch warn (a copy with ``torch.tensor(t)``, a deprecation) would lose the cell. A test that
+treats a warning as a mistake says so itself (``warnings.simplefilter("error", Category)``).
 """
 
 from __future__ import annotations
@@ -29,10 +34,12 @@ from __future__ import annotations
 import builtins
 import importlib
 import linecache
+import os
 import secrets
 import sys
 import threading
 import types
+import warnings
 from typing import Any
 
 from ipykernel.ipkernel import IPythonKernel
@@ -135,6 +142,8 @@ class GuardedKernel(IPythonKernel):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        if os.environ.get("NBGRADER_EXECUTION"):
+            warnings.showwarning = warning_as_note
         self._snapshot = Snapshot(self.shell, self)
         self._proof: str | None = None
 
@@ -168,6 +177,17 @@ class GuardedKernel(IPythonKernel):
         metadata = super().finish_metadata(parent, metadata, reply_content)
         metadata["course_grader"] = {"completed": self._proof}
         return metadata
+
+
+def warning_as_note(message, category, filename, lineno, file=None, line=None) -> None:
+    """``warnings.showwarning`` under nbgrader: the warning on standard output, where it costs no point.
+
+    Example:
+        >>> warning_as_note("use clone()", UserWarning, "x.py", 3)
+        note: UserWarning: use clone() (a warning, not an error: it costs this cell nothing)
+    """
+    print(f"note: {category.__name__}: {message} (a warning, not an error: it costs this cell nothing)",
+          file=sys.stdout)
 
 
 def _from_student(value: Any) -> bool:
