@@ -9,7 +9,7 @@ with the code policy so that an attempt to tamper from one is still reported.
 Every answer cell and added cell is checked with the code policy (``course_grader/policy.py``)
 before anything runs. From the first violation on, no cell runs and no test earns a point:
 each such cell is marked ``metadata.course_grader.skip`` with the reason, and the grading
-executor (``course_grader/guard.py``) records that reason as the cell's error.
+executor (``course_grader/executor.py``) records that reason as the cell's error.
 
 Example:
     >>> release = {"cells": [
@@ -59,11 +59,12 @@ def role(cell: dict) -> str:
     return "instructor"
 
 
-def policy_context(release: dict, assignment: str) -> Context:
+def policy_context(notebook: dict, assignment: str) -> Context:
     """The code policy's view of an assignment: what its instructor cells define (test cells keep
-    their names to themselves), what its stubs bind."""
-    code = [c for c in release["cells"] if c["cell_type"] == "code"]
-    return Context.for_cells([_source(c) for c in code if role(c) == "instructor"], assignment,
+    their names to themselves), what its stubs bind. ``notebook``: the release, or a student's copy
+    of it (cells without a ``grade_id`` are the student's own and define nothing protected)."""
+    code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
+    return Context.for_cells([_source(c) for c in code if role(c) == "instructor" and grade_id(c)], assignment,
                              [_source(c) for c in code if role(c) == "answer"],
                              [_source(c) for c in code if role(c) == "test"])
 

@@ -31,7 +31,6 @@ treats a warning as a mistake says so itself (``warnings.simplefilter("error", C
 
 from __future__ import annotations
 
-import builtins
 import importlib
 import linecache
 import os
@@ -134,7 +133,6 @@ class Snapshot:
         self.shell.events.callbacks.clear()
         self.shell.events.callbacks.update({event: list(funcs) for event, funcs in self.callbacks.items()})
         self.shell.user_ns.update(self.names)
-        vars(builtins).update({k: v for k, v in self.modules["builtins"][1].items() if k != "_"})
 
 
 class GuardedKernel(IPythonKernel):

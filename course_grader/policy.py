@@ -88,6 +88,9 @@ MACHINERY_ATTRIBUTES = frozenset({
     # PyTorch and NumPy hooks that rewire every later call
     "library", "ops", "cpp_extension", "ctypeslib", "load_library", "set_default_tensor_type",
 })
+TAMPERING_MODULES = frozenset({"builtins", "importlib", "inspect", "gc", "ctypes", "IPython", "ipykernel",
+                               "linecache", "traceback"})
+"""Modules whose import is reported even in a cell the student added (``os`` or ``sys`` there are scratch habits)."""
 ALLOWED_DUNDERS = frozenset({
     "__init__", "__name__", "__qualname__", "__doc__", "__class__", "__repr__", "__str__", "__len__",
     "__getitem__", "__setitem__", "__iter__", "__next__", "__call__", "__contains__", "__post_init__",
@@ -316,8 +319,7 @@ class _Checker(ast.NodeVisitor):
         elif any(module == d or module.startswith(d + ".") for d in DENIED_MODULES):
             self.flag(node, "library", f"the module {module}")
         elif parts[0] in MACHINERY_ATTRIBUTES and parts[0] not in self.context.allowed_imports:
-            if not self.added or parts[0] in {"builtins", "importlib", "inspect", "gc", "ctypes", "IPython",
-                                              "ipykernel", "linecache", "traceback", "code", "codeop"}:
+            if not self.added or parts[0] in TAMPERING_MODULES:
                 self.flag(node, "machinery", f"import {module}")
         elif parts[0] not in self.context.allowed_imports and not self.added:
             self.flag(node, "import", f"import {module}")

@@ -16,9 +16,9 @@ import textwrap
 
 from nbformat import NotebookNode
 
-from course_grader.answers import METADATA_KEY, grade_id, role
+from course_grader.answers import METADATA_KEY, grade_id, policy_context, role
 from course_grader.preprocessors import ASSIGNMENT_KEY
-from course_grader.policy import Context, Violation, check_cell
+from course_grader.policy import Violation, check_cell
 
 CHECK_ID = "code_policy_check"
 
@@ -31,9 +31,7 @@ def notebook_violations(notebook: dict, assignment: str) -> list[tuple[int, Viol
     """
     code = [(i, c) for i, c in enumerate(notebook["cells"]) if c.get("cell_type") == "code"]
     text = {i: "".join(c["source"]) if isinstance(c["source"], list) else c["source"] for i, c in code}
-    context = Context.for_cells([text[i] for i, c in code if grade_id(c) and role(c) == "instructor"], assignment,
-                                [text[i] for i, c in code if role(c) == "answer"],
-                                [text[i] for i, c in code if role(c) == "test"])
+    context = policy_context(notebook, assignment)
     found: list[tuple[int, Violation]] = []
     previous = "the top"
     for index, cell in code:
