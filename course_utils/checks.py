@@ -4,27 +4,67 @@ Each check raises ``AssertionError`` with a message of the form
 ``"<name>: expected <what>, got <actual>. Hint: <what to revisit>"`` and returns nothing
 when all is well. They never print the expected values of a hidden test, only what differs.
 
+A test cell that gets to its end says so with :func:`passed`. The checks hide their own frames
+from IPython's traceback (``__tracebackhide__``), so a failure shows the test's line and the
+message, not this module's internals.
+
 Example:
     >>> check_shape("logits", torch.zeros(64, 10), (64, 10))
     >>> check_close("relu(x)", torch.tensor([0.0, 2.0]), torch.tensor([0.0, 2.0]))
+    >>> passed("relu: zero below 0, identity above", 1)
+    ✓ relu: zero below 0, identity above (1 point)
 """
 
 from __future__ import annotations
 
 import ast
 import inspect
+import os
 import textwrap
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 
 import torch
 from torch import nn
 
 
+class CheckFailed(AssertionError):
+    """A failed check. In a notebook its traceback shows the test's lines and the message only.
+
+    IPython prints what ``_render_traceback_`` returns in place of its own traceback; the frames
+    of the checks (those that set ``__tracebackhide__``) and IPython's own are left out, since a
+    student can do nothing with them.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        frames = [(frame, line) for frame, line in traceback.walk_tb(self.__traceback__)
+                  if not frame.f_locals.get("__tracebackhide__")
+                  and not frame.f_globals.get("__name__", "").startswith("IPython.")]
+        lines = ["Traceback (most recent call last):"]
+        for place in traceback.StackSummary.extract(frames):
+            lines.append(f"  {_where(place.filename)}, line {place.lineno}")
+            if place.line:
+                lines.append(f"    {place.line}")
+        return [*lines, f"{type(self).__name__}: {self}"]
+
+
+def _where(filename: str) -> str:
+    """``Cell In[3]`` for a notebook cell's code (as IPython names it), else ``File "<path>"``."""
+    try:
+        from IPython import get_ipython
+        shell = get_ipython()
+        label = shell.compile.format_code_name(filename) if shell is not None else None
+    except (ImportError, AttributeError):
+        label = None
+    return f"{label[0]} {label[1]}" if label else f'File "{filename}"'
+
+
 def _fail(name: str, expected: str, got: str, hint: str) -> None:
+    __tracebackhide__ = True
     message = f"{name}: expected {expected}, got {got}."
     if hint:
         message += f" Hint: {hint}"
-    raise AssertionError(message)
+    raise CheckFailed(message)
 
 
 def check_type(name: str, value: object, expected: type | tuple[type, ...], hint: str = "") -> None:
@@ -33,6 +73,7 @@ def check_type(name: str, value: object, expected: type | tuple[type, ...], hint
     Example:
         >>> check_type("x", torch.zeros(1), torch.Tensor)
     """
+    __tracebackhide__ = True
     if not isinstance(value, expected):
         names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
         _fail(name, f"a {names}", f"a {type(value).__name__}", hint)
@@ -44,6 +85,7 @@ def check_shape(name: str, tensor: torch.Tensor, expected: Sequence[int], hint: 
     Example:
         >>> check_shape("h", torch.zeros(2, 3), (2, 3))
     """
+    __tracebackhide__ = True
     check_type(name, tensor, torch.Tensor, hint)
     if tuple(tensor.shape) != tuple(expected):
         _fail(name, f"shape {tuple(expected)}", f"shape {tuple(tensor.shape)}", hint)
@@ -51,6 +93,7 @@ def check_shape(name: str, tensor: torch.Tensor, expected: Sequence[int], hint: 
 
 def check_dtype(name: str, tensor: torch.Tensor, expected: torch.dtype, hint: str = "") -> None:
     """Fail unless ``tensor`` has dtype ``expected``."""
+    __tracebackhide__ = True
     check_type(name, tensor, torch.Tensor, hint)
     if tensor.dtype != expected:
         _fail(name, f"dtype {expected}", f"dtype {tensor.dtype}", hint)
@@ -81,6 +124,7 @@ def check_close(name: str, actual: torch.Tensor, expected: torch.Tensor, *, atol
     Example:
         >>> check_close("y", torch.tensor([1.0]), torch.tensor([1.0 + 1e-7]))
     """
+    __tracebackhide__ = True
     check_type(name, actual, torch.Tensor, hint)
     expected = torch.as_tensor(expected)
     if tuple(actual.shape) != tuple(expected.shape):
@@ -108,6 +152,7 @@ def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[s
         ...     return x.clamp(min=0)
         >>> check_from_scratch("relu", relu, {"relu"})
     """
+    __tracebackhide__ = True
     try:
         source = textwrap.dedent(inspect.getsource(answer))
     except (OSError, TypeError):
@@ -140,6 +185,7 @@ def check_param_count(name: str, model: nn.Module, expected: int, hint: str = ""
     Example:
         >>> check_param_count("Linear(3, 2)", nn.Linear(3, 2), 8)
     """
+    __tracebackhide__ = True
     got = count_parameters(model)
     if got != expected:
         _fail(name, f"{expected:,} trainable parameters", f"{got:,}", hint)
@@ -161,6 +207,27 @@ def check_layers(name: str, model: nn.Module, expected: Sequence[str], hint: str
     Example:
         >>> check_layers("net", nn.Sequential(nn.Linear(2, 2), nn.Tanh()), ["Linear", "Tanh"])
     """
+    __tracebackhide__ = True
     got = layer_types(model)
     if got != list(expected):
         _fail(name, f"layers {' -> '.join(expected)}", " -> ".join(got) or "no layers", hint)
+
+
+def passed(what: str, points: float, hidden: bool = False) -> None:
+    """Print the one line that ends a passing test cell: ``✓ <what> (<points> points)``.
+
+    ``hidden=True`` for a cell that also has hidden tests: a student's run (which cannot see them)
+    says they run at grading; under ``nbgrader autograde`` they have run, and the line says so.
+
+    Example:
+        >>> passed("VanillaMLP: output shape and parameter count", 1)
+        ✓ VanillaMLP: output shape and parameter count (1 point)
+        >>> passed("VanillaMLP: forward", 2, hidden=True)  # doctest: +SKIP
+        ✓ VanillaMLP: forward (2 points; hidden tests run when your notebook is graded)
+    """
+    unit = "point" if points == 1 else "points"
+    amount = f"{points:g} {unit}"
+    if hidden:
+        graded = os.environ.get("NBGRADER_EXECUTION") == "autograde"
+        amount += "; hidden tests included" if graded else "; hidden tests run when your notebook is graded"
+    print(f"✓ {what} ({amount})")

@@ -91,3 +91,29 @@ def test_check_from_scratch_allows_the_students_own_helpers():
         return relu(x) - 0.1 * relu(-x)
 
     checks.check_from_scratch("leaky_relu", leaky, {"relu", "leaky_relu"})
+
+
+def test_passed_prints_one_line_with_its_points(capsys, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    checks.passed("relu: zero below 0", 1)
+    checks.passed("softmax: rows sum to 1", 2, hidden=True)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    checks.passed("softmax: rows sum to 1", 2, hidden=True)
+    assert capsys.readouterr().out.splitlines() == [
+        "✓ relu: zero below 0 (1 point)",
+        "✓ softmax: rows sum to 1 (2 points; hidden tests run when your notebook is graded)",
+        "✓ softmax: rows sum to 1 (2 points; hidden tests included)",
+    ]
+
+
+def test_a_failed_check_shows_the_test_line_not_the_helpers():
+    def a_test():
+        checks.check_shape("logits", torch.zeros(2, 3), (2, 4), hint="is the flatten missing?")
+
+    with pytest.raises(checks.CheckFailed) as failure:
+        a_test()
+    rendered = failure.value._render_traceback_()
+    assert rendered[-1] == ("CheckFailed: logits: expected shape (2, 4), got shape (2, 3). "
+                            "Hint: is the flatten missing?")
+    assert any("checks.check_shape(" in line for line in rendered), rendered
+    assert not any("course_utils/checks.py" in line for line in rendered), rendered
