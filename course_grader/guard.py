@@ -9,8 +9,10 @@ this guard is the second layer, for code that slipped past it.
 ``GuardedKernel`` is ipykernel's kernel with two additions. At start-up, before any student code,
 it records the machinery a test relies on (IPython's transformers, exception handlers and
 ``showtraceback``, the display and trace hooks, the shell's and kernel's methods, the functions of
-``torch``, ``torch.nn.functional``, ``numpy``, ``math``, the built-ins and ``course_utils.checks``,
-and the classes ``torch.Tensor`` and ``nn.Module``); after each instructor cell it records the
+``torch``, ``torch.nn``, ``torch.nn.functional``, ``torch.optim``, ``numpy``, ``math``, ``collections``,
+the built-ins and ``course_utils.checks`` (``WATCHED_MODULES``), the classes of those modules
+(``torch.Tensor``, ``nn.Module``, ``nn.RNNCell``, ``optim.Adam`` and the rest) and PyTorch's global
+module hooks); after each instructor cell it records the
 modules and check helpers that cell bound. When the grading executor (``course_grader/executor.py``)
 marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``), the kernel:
 
@@ -46,8 +48,18 @@ from ipykernel.ipkernel import IPythonKernel
 from course_grader.policy import parse, top_level_bindings
 
 WATCHED_MODULES = ("builtins", "math", "numpy", "torch", "torch.nn", "torch.nn.functional", "torch.nn.init",
-                   "torch.linalg", "torch.testing", "course_utils.checks")
+                   "torch.nn.utils", "torch.nn.utils.rnn", "torch.optim", "torch.optim.lr_scheduler",
+                   "torch.utils.data", "torch.autograd", "torch.linalg", "torch.testing", "collections", "re",
+                   "torch.nn.modules.module", "course_utils.checks", "ast", "inspect", "textwrap", "traceback")
+"""Modules whose functions tests call (the last four: what ``course_utils.checks`` itself relies on)."""
 WATCHED_CLASSES = ("torch.Tensor", "torch.nn.Module", "torch.nn.Parameter", "torch.optim.Optimizer")
+CLASS_HOMES = ("torch", "numpy", "collections", "re", "course_utils", "ast", "inspect", "textwrap", "traceback")
+"""Every class of a watched module from these packages is watched too, with its bases: a test that
+compares an answer with ``nn.RNNCell`` or ``nn.Conv2d`` must get the library's, not a patched one."""
+HOOK_TABLES = "torch.nn.modules.module"
+"""Where PyTorch keeps the global module hooks (``register_module_forward_hook``): a hook installed
+there runs in every module's forward, the tests' reference layers included."""
+_IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: a C type nobody can patch (torch._C.TensorBase)
 SHELL_LISTS = ("input_transformers_cleanup", "input_transformers_post", "ast_transformers")
 RESTORED_ATTRIBUTES = ("custom_exceptions", "CustomTB", "InteractiveTB", "SyntaxTB", "displayhook", "display_trap",
                        "display_pub", "compile", "events", "user_ns", "user_module", "input_transformer_manager",
@@ -72,7 +84,7 @@ class Snapshot:
             except ImportError:
                 continue
             self.modules[name] = (module, dict(vars(module)))
-        self.classes = [(cls, dict(vars(cls))) for cls in map(_resolve, WATCHED_CLASSES)]
+        self.classes = [(cls, dict(vars(cls))) for cls in _watched_classes(m for m, _ in self.modules.values())]
         self.classes += [(cls, dict(vars(cls))) for obj in (shell, kernel) for cls in type(obj).__mro__
                          if cls is not object]
         self.instances = [(obj, dict(vars(obj))) for obj in (shell, kernel, shell.input_transformer_manager)]
@@ -80,6 +92,9 @@ class Snapshot:
         manager = shell.input_transformer_manager
         self.lists += [(manager, n, getattr(manager, n), list(getattr(manager, n))) for n in MANAGER_LISTS]
         self.callbacks = {event: list(funcs) for event, funcs in shell.events.callbacks.items()}
+        hooks = importlib.import_module(HOOK_TABLES)
+        self.hook_tables = [(table, dict(table)) for name, table in vars(hooks).items()
+                            if name.startswith("_global_") and isinstance(table, dict)]
         self.sys_hooks = {name: getattr(sys, name) for name in ("displayhook", "excepthook", "stdout", "stderr",
                                                                  "breakpointhook")}
         self.names: dict[str, Any] = {}  # user namespace: what instructor cells bound to modules and checks
@@ -130,6 +145,9 @@ class Snapshot:
             original[:] = saved_items
             if getattr(owner, name) is not original:
                 setattr(owner, name, original)
+        for table, saved_hooks in self.hook_tables:
+            table.clear()
+            table.update(saved_hooks)
         self.shell.events.callbacks.clear()
         self.shell.events.callbacks.update({event: list(funcs) for event, funcs in self.callbacks.items()})
         self.shell.user_ns.update(self.names)
@@ -186,6 +204,27 @@ def warning_as_note(message, category, filename, lineno, file=None, line=None) -
     """
     print(f"note: {category.__name__}: {message} (a warning, not an error: it costs this cell nothing)",
           file=sys.stdout)
+
+
+def _watched_classes(modules: Any) -> list[type]:
+    """``WATCHED_CLASSES`` and the patchable classes the ``modules`` define or re-export (``CLASS_HOMES``),
+    with their bases, each once.
+
+    Example:
+        >>> import torch.nn
+        >>> classes = _watched_classes([torch.nn])
+        >>> torch.nn.RNNCell in classes and torch.nn.Module in classes and object not in classes
+        True
+    """
+    found: dict[int, type] = {}
+    candidates = [*map(_resolve, WATCHED_CLASSES),
+                  *(value for module in modules for value in vars(module).values() if isinstance(value, type))]
+    for candidate in candidates:
+        for cls in candidate.__mro__:
+            home = (getattr(cls, "__module__", None) or "").split(".")[0]
+            if home in CLASS_HOMES and not cls.__flags__ & _IMMUTABLE_TYPE:
+                found.setdefault(id(cls), cls)
+    return list(found.values())
 
 
 def _from_student(value: Any) -> bool:

@@ -60,7 +60,8 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
 
 DENIED_MODULES = frozenset({
     "torch.utils.cpp_extension", "torch.library", "torch.hub", "torch.package", "torch.multiprocessing",
-    "torch.distributed", "torch.overrides", "torch.ops", "numpy.ctypeslib", "numpy.f2py", "numpy.testing",
+    "torch.distributed", "torch.overrides", "torch.ops", "torch.fx", "torch.serialization", "numpy.ctypeslib",
+    "numpy.f2py", "numpy.testing",
 })
 """Public submodules of allowed packages that can run native code or rewire PyTorch."""
 
@@ -86,8 +87,21 @@ MACHINERY_ATTRIBUTES = frozenset({
     "CustomTB", "InteractiveTB", "user_ns", "user_global_ns", "run_cell", "run_line_magic",
     "run_cell_magic", "history_manager",
     # PyTorch and NumPy hooks that rewire every later call
-    "library", "ops", "cpp_extension", "ctypeslib", "load_library", "set_default_tensor_type",
+    "library", "ops", "cpp_extension", "ctypeslib", "load_library", "set_default_tensor_type", "overrides",
+    "fx", "serialization", "add_safe_globals", "safe_globals", "multiprocessing", "distributed", "hub",
+    "register_module_forward_hook", "register_module_forward_pre_hook", "register_module_backward_hook",
+    "register_module_full_backward_hook", "register_module_full_backward_pre_hook",
+    "register_module_buffer_registration_hook", "register_module_module_registration_hook",
+    "register_module_parameter_registration_hook",
+    # attribute access by a computed name, and code run from strings (annotations, format fields)
+    "attrgetter", "methodcaller", "get_type_hints", "ForwardRef", "get_field",
 })
+UNPICKLING_KEYWORDS = {"weights_only": True, "allow_pickle": False}
+"""Keywords of ``torch.load``/``numpy.load`` that an answer may pass only with their safe value: a pickle
+can run any code at all."""
+REFLECTION = frozenset({"getattr", "setattr", "delattr"})
+TENSOR_CLASSES = frozenset({"Tensor", "Parameter", "TensorBase"})
+"""Classes an answer may not subclass: a subclass decides what every comparison of it says."""
 TAMPERING_MODULES = frozenset({"builtins", "importlib", "inspect", "gc", "ctypes", "IPython", "ipykernel",
                                "linecache", "traceback"})
 """Modules whose import is reported even in a cell the student added (``os`` or ``sys`` there are scratch habits)."""
@@ -297,6 +311,8 @@ class _Checker(ast.NodeVisitor):
     context: Context
     added: bool
     modules: set[str] = field(default_factory=set)  # names bound to modules by imports in this cell
+    aliases: set[str] = field(default_factory=set)  # names bound to a module, an instructor object, ... (find_aliases)
+    called: set[int] = field(default_factory=set)  # ids of the nodes called directly (f in f(x))
     found: list[Violation] = field(default_factory=list)
     scopes: list[set[str]] = field(default_factory=list)  # local names of the enclosing functions
 
@@ -306,10 +322,60 @@ class _Checker(ast.NodeVisitor):
 
     def special(self, name: str) -> bool:
         """Names that reach a module, an instructor object, a built-in or a check helper (not a
-        function's own local variable of the same name)."""
+        function's own local variable of the same name, unless it was bound to one of them)."""
+        if name in self.aliases:
+            return True
         if any(name in scope for scope in self.scopes):
             return False
         return name in self.modules or name in self.context.modules or name in self.context.protected
+
+    def reaches_special(self, node: ast.AST | None) -> bool:
+        """Whether ``node`` names a module, an instructor object or a built-in, or a part of one
+        (``torch.nn.Linear``, ``type(x)``, ``x.__class__``, ``(torch, F)``): binding it to a name makes an alias."""
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return any(self.reaches_special(e) for e in node.elts)
+        if isinstance(node, ast.Dict):
+            return any(self.reaches_special(v) for v in node.values)
+        if isinstance(node, ast.Starred):
+            return self.reaches_special(node.value)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"type", "getattr"}:
+            return bool(node.args) and (node.func.id == "type" or self.reaches_special(node.args[0]))
+        chain = node
+        while isinstance(chain, ast.Attribute):
+            if _is_dunder(chain.attr):
+                return True
+            chain = chain.value
+        return isinstance(chain, ast.Name) and self.special(chain.id)
+
+    def find_aliases(self, tree: ast.AST) -> None:
+        """Every name the cell binds (anywhere) to what ``reaches_special``: ``nn_ = torch.nn`` then
+        ``nn_.Linear.forward = f`` is patching torch, as ``torch.nn.Linear.forward = f`` is."""
+        pairs: list[tuple[ast.AST, ast.AST | None]] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign):
+                pairs += [(target, node.value) for target in node.targets]
+            elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)):
+                pairs.append((node.target, node.value))
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+                pairs.append((node.target, node.iter))
+            elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+                pairs.append((node.optional_vars, node.context_expr))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                arguments = node.args
+                positional = [*arguments.posonlyargs, *arguments.args]
+                pairs += list(zip(positional[len(positional) - len(arguments.defaults):], arguments.defaults))
+                pairs += [(a, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None]
+        changed = True
+        while changed:  # to a fixed point: b = a after a = torch
+            changed = False
+            for target, value in pairs:
+                if not self.reaches_special(value):
+                    continue
+                for sub in ast.walk(target):
+                    name = sub.arg if isinstance(sub, ast.arg) else sub.id if isinstance(sub, ast.Name) else None
+                    if name and name not in self.aliases:
+                        self.aliases.add(name)
+                        changed = True
 
     # imports
     def _check_module(self, node: ast.AST, module: str) -> None:
@@ -356,6 +422,8 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Name(self, node: ast.Name) -> None:
         self._check_name(node, node.id, attribute=False)
+        if node.id in REFLECTION and id(node) not in self.called and not any(node.id in s for s in self.scopes):
+            self.flag(node, "machinery", f"{node.id} passed around as a value")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._check_name(node, node.attr, attribute=True)
@@ -372,13 +440,27 @@ class _Checker(ast.NodeVisitor):
             self._check_target(node)
         self.generic_visit(node)
 
-    def _check_target(self, node: ast.AST) -> None:
+    def _check_target(self, node: ast.AST, what: str | None = None) -> None:
+        """An attribute or item being set or deleted (``what``: how to name it, for setattr)."""
         root = _root(node)
+        what = what or f"changing {ast.unparse(node)}"
+        through = []  # the objects on the way from the root to the target
+        chain = node.value if isinstance(node, (ast.Attribute, ast.Subscript)) else node
+        while isinstance(chain, (ast.Attribute, ast.Subscript, ast.Call)):
+            through.append(chain)
+            chain = chain.func if isinstance(chain, ast.Call) else chain.value
         if isinstance(node, ast.Attribute) and _is_dunder(node.attr):
             self.flag(node, "dunder", f"assignment to {node.attr}")
+        elif any(isinstance(step, ast.Attribute) and _is_dunder(step.attr) for step in through):
+            self.flag(node, "dunder", f"{what} (through a double-underscore attribute)")
         elif root is not None and root.id != "self" and self.special(root.id) and (
-                not self.added or root.id in self.modules | set(self.context.modules) | check_helpers()):
-            self.flag(node, "patching", f"changing {ast.unparse(node)}")
+                not self.added or root.id in self.modules | set(self.context.modules) | check_helpers()
+                or root.id in self.aliases):
+            self.flag(node, "patching", what)
+        elif isinstance(node, ast.Attribute) and (root is None or any(isinstance(step, ast.Call) for step in through)):
+            # the object comes from a call or an expression (a module returned by a function): an
+            # answer sets attributes of its own objects, by name (self.fc = ..., layer.weight = ...)
+            self.flag(node, "patching", f"{what} (an object an expression returns)")
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str) and _is_dunder(node.value.strip()) and node.value.strip() not in ALLOWED_DUNDERS:
@@ -386,15 +468,18 @@ class _Checker(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
+        self.called.add(id(func))
         name = func.id if isinstance(func, ast.Name) else None
         if name in {"setattr", "delattr", "getattr", "hasattr"} and node.args:
-            target = _root(node.args[0])
             attribute = node.args[1] if len(node.args) > 1 else None
             constant = isinstance(attribute, ast.Constant) and isinstance(attribute.value, str)
             on_self = isinstance(node.args[0], ast.Name) and node.args[0].id == "self"
-            if name in {"setattr", "delattr"} and target is not None and not on_self and self.special(target.id):
-                self.flag(node, "patching", f"{name} on {ast.unparse(node.args[0])}")
-            elif not constant and not on_self and target is not None and self.special(target.id):
+            if name in {"setattr", "delattr"} and not on_self:
+                probe = ast.Attribute(value=node.args[0], attr=attribute.value if constant else "_", ctx=ast.Store())
+                ast.copy_location(probe, node)
+                self._check_target(probe, f"{name} on {ast.unparse(node.args[0])}")
+            if not constant and not on_self and name != "hasattr":
+                # a computed name can spell any attribute, double-underscore ones too
                 self.flag(node, "library", f"{name} with a computed name on {ast.unparse(node.args[0])}")
             elif constant:
                 self._check_name(node, attribute.value, attribute=True)
@@ -402,7 +487,20 @@ class _Checker(ast.NodeVisitor):
                     self.flag(node, "library", f"the private attribute {attribute.value}")
         if name == "type" and len(node.args) == 3:
             self.flag(node, "dunder", "a class built with type(name, bases, dict)")
+        called = func.attr if isinstance(func, ast.Attribute) else name
+        if called in {"load", "loads"}:
+            self._check_unpickling(node)
         self.generic_visit(node)
+
+    def _check_unpickling(self, node: ast.Call) -> None:
+        for keyword in node.keywords:
+            safe = UNPICKLING_KEYWORDS.get(keyword.arg or "")
+            if keyword.arg is None or keyword.arg == "pickle_module" or (
+                    keyword.arg in UNPICKLING_KEYWORDS
+                    and not (isinstance(keyword.value, ast.Constant) and keyword.value.value is safe)):
+                self.flag(node, "library", f"loading a pickle ({ast.unparse(keyword)}), which can run any code,")
+        if len(node.args) > 2:
+            self.flag(node, "library", "a pickle option passed to load by position")
 
     # definitions and bindings
     def _check_definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
@@ -412,6 +510,10 @@ class _Checker(ast.NodeVisitor):
             for keyword in node.keywords:
                 if keyword.arg == "metaclass":
                     self.flag(node, "dunder", "a metaclass")
+            for base in node.bases:
+                last = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else None
+                if last in TENSOR_CLASSES:
+                    self.flag(node, "library", f"subclassing {ast.unparse(base)}")
             self.generic_visit(node)
             return
         self._in_scope(node, node.args)
@@ -465,6 +567,7 @@ def check_cell(source: str, cell: str, context: Context, added: bool = False) ->
         return [Violation(cell, _first_magic_line(source), "magic", "an IPython magic or shell command",
                           ADVICE["magic"])]
     checker = _Checker(cell, context, added)
+    checker.find_aliases(tree)
     checker.visit(tree)
     checker.check_bindings(tree)
     return sorted(set(checker.found), key=lambda v: (v.line, v.rule, v.found))

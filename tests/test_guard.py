@@ -20,7 +20,9 @@ from course_grader.kernel import GradingKernelManager
 pytestmark = pytest.mark.notebook
 
 SETUP = "import torch\nfrom course_utils.checks import check_close, check_shape"
-FAILING_TEST = '"""must fail"""\ncheck_close("x", torch.zeros(2), torch.ones(2), hint="the guard")\nprint("PASSED")'
+# A test that compares with a library reference (nn.Identity, as a test compares with nn.RNNCell).
+FAILING_TEST = ('"""must fail"""\ncheck_close("x", torch.nn.Identity()(torch.zeros(2)), torch.ones(2), hint="the guard")'
+                '\nprint("PASSED")')
 ATTACKS = {
     "input transformer": ("get_ipython().input_transformers_cleanup.append("
                           "lambda lines: [] if lines and lines[0].startswith('\"\"\"') else lines)"),
@@ -38,6 +40,10 @@ ATTACKS = {
     "pre-run hook": ("get_ipython().events.register('pre_run_cell', lambda info: "
                      "get_ipython().input_transformers_post.append(lambda lines: ['pass\\n']))"),
     "patched builtins": "import builtins\nbuiltins.AssertionError = type('Quiet', (Warning,), {})",
+    "patched library class through an alias": ("reference = torch.nn.Identity\n"
+                                                "reference.forward = lambda self, x: torch.ones(2)"),
+    "global module hook": ("from torch.nn.modules import module\n"
+                           "module.register_module_forward_hook(lambda layer, inputs, output: torch.ones(2))"),
     "rewritten run_cell": ("import types\nshell = get_ipython()\noriginal = shell.run_cell\n"
                            "shell.run_cell = lambda raw, *a, **k: original('pass', *a, **k)"),
 }

@@ -47,6 +47,14 @@ HONEST = {
     "a private attribute of its own object": "class A:\n    def __init__(self):\n        self._cache = {}\n"
                                                "    def get(self):\n        return self._cache",
     "class name through __class__": "def name(layer):\n    return layer.__class__.__name__",
+    "a layer's weight replaced": "def init(layer):\n    layer.weight = nn.Parameter(torch.zeros(2, 2))",
+    "a library class under a short name": "Linear = nn.Linear\nnet = Linear(2, 3)\nnet.bias = None",
+    "gradients cleared in a loop": "def zero(model):\n    for p in model.parameters():\n        p.grad = None",
+    "best weights saved and loaded": "torch.save(net.state_dict(), 'best.pt')\nstate = torch.load('best.pt')\n"
+                                     "state = torch.load('best.pt', weights_only=True, map_location='cpu')",
+    "a nested layer's weight": "class M(nn.Module):\n    def reset(self):\n        self.layers[0].weight.data = torch.zeros(2, 2)",
+    "hasattr with a computed name": "def has(m, name):\n    return hasattr(m, name)",
+    "getattr on self with a computed name": "class M(nn.Module):\n    def get(self, i):\n        return getattr(self, f'fc{i}')",
 }
 
 
@@ -86,6 +94,28 @@ TAMPERING = {
     "three-argument type": ("T = type('T', (object,), {})", "dunder"),
     "a magic": ("%load_ext autoreload", "magic"),
     "open": ("open('/tmp/x', 'w')", "machinery"),
+    # a library object reached under another name, or through an expression
+    "patching through an alias": ("nn_ = torch.nn\nnn_.RNNCell.forward = lambda self, x, h=None: x", "patching"),
+    "patching through a chain of aliases": ("a = torch\nb = a.nn\nb.Linear.forward = print", "patching"),
+    "patching in a loop over modules": ("for m in (torch, F):\n    m.relu = abs", "patching"),
+    "patching through a default argument": ("def f(m=torch):\n    m.allclose = print", "patching"),
+    "patching the class of a tensor": ("type(torch.zeros(1)).sum = lambda self: 0", "patching"),
+    "patching through __class__": ("t = torch.zeros(1)\nt.__class__.sum = lambda self: 0", "dunder"),
+    "patching a module a function returns": ("def m():\n    return torch\nm().allclose = print", "patching"),
+    "setattr through an alias": ("x = nn.Linear\nsetattr(x, 'forward', print)", "patching"),
+    "getattr with a computed name on one's own function": ("def f():\n    pass\ng = getattr(f, '__glo' + 'bals__')",
+                                                           "library"),
+    "getattr passed around": ("from functools import reduce\nreduce(getattr, ['x'], print)", "machinery"),
+    "attrgetter": ("import operator\nget = operator.attrgetter('x')", "machinery"),
+    "annotations evaluated": ("import typing\ntyping.get_type_hints(print)", "machinery"),
+    "format fields resolved": ("import string\nstring.Formatter().get_field('0.x', [print], {})", "machinery"),
+    "a pickle loaded by numpy": ("import numpy as np\nnp.load('x.npy', allow_pickle=True)", "library"),
+    "a pickle loaded by torch": ("torch.load('x.pt', weights_only=False)", "library"),
+    "torch.load's options unpacked": ("torch.load('x.pt', **{'weights_only': False})", "library"),
+    "safe globals widened": ("torch.serialization.add_safe_globals([print])", "machinery"),
+    "a tensor subclass": ("class T(torch.Tensor):\n    pass", "library"),
+    "a global forward hook": ("torch.nn.modules.module.register_module_forward_hook(lambda m, i, o: o)", "machinery"),
+    "torch.fx": ("import torch.fx", "library"),
 }
 
 
