@@ -18,10 +18,14 @@ Example:
 from __future__ import annotations
 
 import ast
+import builtins
+import functools
 import inspect
 import os
+import sysconfig
 import textwrap
 import traceback
+import types
 from collections.abc import Callable, Iterable, Sequence
 
 import torch
@@ -139,18 +143,28 @@ def check_close(name: str, actual: torch.Tensor, expected: torch.Tensor, *, atol
 
 
 def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[str], hint: str = "") -> None:
-    """Fail if the code of ``answer`` (a function or class) uses a library function named in ``forbidden``.
+    """Fail if ``answer`` (a function or class) uses a library function named in ``forbidden``.
 
     An exercise that says "from scratch" forbids the built-in that does the work: ``forbidden``
     holds names such as ``"sigmoid"`` or ``"max_pool2d"``, matched as an attribute anywhere in the
     answer (``torch.sigmoid``, ``F.max_pool2d``, ``x.sigmoid()``, ``nn.Sigmoid``) or imported by name
-    (``from torch import sigmoid``); a name of the student's own (``relu(x)`` calling their ``relu``)
-    is not an attribute, so it is allowed.
+    (``from torch import sigmoid``). The check follows the names the answer's code reads, into the
+    helpers the student wrote (their functions, classes, lambdas, ``functools.partial``), so a
+    built-in bound to another name (``s = torch.sigmoid``) or called from a helper is found too. A
+    name of the student's own (``relu(x)`` calling their ``relu``) is allowed.
 
     Example:
         >>> def relu(x):
         ...     return x.clamp(min=0)
         >>> check_from_scratch("relu", relu, {"relu"})
+        >>> shortcut = torch.relu
+        >>> def relu(x):
+        ...     return shortcut(x)
+        >>> check_from_scratch("relu", relu, {"relu"})
+        Traceback (most recent call last):
+        ...
+        course_utils.checks.CheckFailed: relu: expected your own computation (the exercise is from scratch), \
+got the built-in torch.relu, reached through the name shortcut.
     """
     __tracebackhide__ = True
     try:
@@ -167,6 +181,105 @@ def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[s
             where = ast.get_source_segment(source, node) if isinstance(node, ast.Attribute) else f"import {used}"
             _fail(name, "your own computation (the exercise is from scratch)",
                   f"a call to the built-in {where} (line {node.lineno} of {name})", hint)
+    reached = _reached_builtin(answer, forbidden)
+    if reached:
+        _fail(name, "your own computation (the exercise is from scratch)", reached, hint)
+
+
+_LIBRARIES = (torch, torch.nn.functional, torch.nn, torch.special, torch.Tensor, torch.nn.init)
+
+
+def _library_objects(forbidden: set[str]) -> dict[int, str]:
+    """The library functions and classes that ``forbidden`` names, by id: ``torch.relu``, ``F.relu``, ..."""
+    found = {}
+    for library in _LIBRARIES:
+        for attribute in forbidden:
+            value = getattr(library, attribute, None)
+            if value is not None:
+                found[id(value)] = f"{getattr(library, '__name__', 'torch')}.{attribute}"
+    return found
+
+
+def _is_own(value: object) -> bool:
+    """Code written in the notebook (or a test), not in a library: a function or class whose file is
+    neither in the Python installation nor in a package of the environment."""
+    code = getattr(value, "__code__", None)
+    if code is None and isinstance(value, type):
+        module = getattr(value, "__module__", "")
+        return module == "__main__" or not module.split(".")[0] in {"torch", "numpy", "course_utils", "builtins"}
+    if code is None:
+        return False
+    filename = code.co_filename
+    return not filename.startswith(_INSTALLED)
+
+
+_INSTALLED = tuple({path for key in ("stdlib", "platstdlib", "purelib", "platlib")
+                    for path in [sysconfig.get_paths().get(key)] if path}
+                   | {os.path.dirname(os.path.abspath(__file__))})  # course_utils itself
+
+
+def _reached_builtin(answer: object, forbidden: set[str]) -> str | None:
+    """How ``answer`` reaches a forbidden library function through the names its code reads, or None."""
+    library = _library_objects(forbidden)
+    todo: list[object] = [answer]
+    seen: set[int] = set()
+    while todo:
+        value = todo.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, functools.partial):
+            for part in (value.func, *value.args, *value.keywords.values()):
+                if id(part) in library:
+                    return f"the built-in {library[id(part)]}, inside a functools.partial"
+                todo.append(part)
+            continue
+        if isinstance(value, (staticmethod, classmethod)):
+            todo.append(value.__func__)
+            continue
+        if isinstance(value, type):
+            if _is_own(value):
+                todo += list(vars(value).values())
+            continue
+        if not (isinstance(value, types.FunctionType) and _is_own(value)):
+            continue
+        namespace = {**vars(builtins), **value.__globals__}
+        closure = [cell.cell_contents for cell in value.__closure__ or () if _filled(cell)]
+        values = [*closure, *(value.__defaults__ or ()), *(value.__kwdefaults__ or {}).values()]
+        for code in _code_objects(value.__code__):
+            for used in code.co_names:
+                target = namespace.get(used)
+                if id(target) in library:
+                    return f"the built-in {library[id(target)]}, reached through the name {used}"
+                if id(type(target)) in library:
+                    return f"the built-in {library[id(type(target))]}, reached through the name {used}"
+                if used in forbidden and not _is_own(target):
+                    return f"a call to the built-in {used} (in {value.__qualname__})"
+                if target is not None:
+                    values.append(target)
+        for found in values:
+            if id(found) in library or id(type(found)) in library:
+                what = library.get(id(found)) or library[id(type(found))]
+                return f"the built-in {what}, reached through {value.__qualname__}'s defaults or closure"
+        todo += values
+    return None
+
+
+def _filled(cell: types.CellType) -> bool:
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
+
+
+def _code_objects(code: types.CodeType) -> list[types.CodeType]:
+    """``code`` and the code of the functions, lambdas and comprehensions nested in it."""
+    found = [code]
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            found += _code_objects(constant)
+    return found
 
 
 def count_parameters(model: nn.Module, trainable_only: bool = True) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 import torch
 from torch import nn
@@ -117,3 +120,41 @@ def test_a_failed_check_shows_the_test_line_not_the_helpers():
                             "Hint: is the flatten missing?")
     assert any("checks.check_shape(" in line for line in rendered), rendered
     assert not any("course_utils/checks.py" in line for line in rendered), rendered
+
+
+_shortcut = torch.sigmoid
+_activation = nn.Sigmoid()
+
+
+def _helper(x):
+    return torch.nn.functional.relu(x)
+
+
+def _apply(x, f):
+    return f(x)
+
+
+_partial = functools.partial(_apply, f=torch.sigmoid)
+_with_default = lambda x, act=_shortcut: act(x)  # noqa: E731
+
+
+@pytest.mark.parametrize("answer, found", [
+    (lambda x: _shortcut(x), "torch.sigmoid, reached through the name _shortcut"),
+    (lambda x: _activation(x), "torch.nn.Sigmoid, reached through the name _activation"),
+    (lambda x: _helper(x), "a call to the built-in relu (in _helper)"),
+    (lambda x: _partial(x), "torch.sigmoid, inside a functools.partial"),
+    (lambda x: _with_default(x), "defaults or closure"),
+])
+def test_from_scratch_follows_names_into_helpers(answer, found):
+    with pytest.raises(checks.CheckFailed, match=re.escape(found)):
+        checks.check_from_scratch("sigmoid", answer, {"sigmoid", "Sigmoid", "relu"})
+
+
+def test_from_scratch_allows_own_functions_of_a_forbidden_name():
+    def relu(x):
+        return x.clamp(min=0)
+
+    def leaky(x):
+        return relu(x) + 0.01 * torch.minimum(x, torch.zeros_like(x))
+
+    checks.check_from_scratch("leaky", leaky, {"relu", "leaky_relu"})
