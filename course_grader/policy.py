@@ -14,10 +14,13 @@ The rules (each violation names its cell, its line and its rule):
 - ``dunder``: no double-underscore names (``__globals__``, ``__subclasses__``, ``__builtins__``,
   ``"__dict__"`` as a string) except the few a class needs (``__init__``, ``__repr__``, ...), and no
   ``__torch_function__``-style hooks or metaclasses that change how tests see an answer.
-- ``library``: no private parts of a library (``torch._C``) and no ``setattr``/``delattr``/dynamic
-  ``getattr`` on a module.
-- ``patching``: no assignment to (or deletion of) an attribute of a module or of a name the
-  instructor's cells define (``torch.allclose = ...``, ``F.relu = ...``, ``BUDGET.epochs = 1``).
+- ``library``: no private parts of a library (``torch._C``), no ``getattr`` with a computed name
+  (except on ``self``), no pickles (``allow_pickle=True``, ``weights_only=False``), no subclass of
+  ``torch.Tensor``.
+- ``patching``: no assignment to (or deletion or ``setattr`` of) an attribute of a module, of a
+  name the instructor's cells define, or of an alias of either (``torch.allclose = ...``,
+  ``F.relu = ...``, ``BUDGET.epochs = 1``, ``nn_ = torch.nn; nn_.Linear.forward = f``,
+  ``type(t).sum = f``), nor of an object an expression returns (``m().allclose = f``).
 - ``rebinding``: no top-level (re)binding of a name the instructor's cells define, a built-in or a
   check helper (``check_close = ...``, ``torch = ...``, ``def isinstance(...)``).
 
