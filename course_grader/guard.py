@@ -11,8 +11,8 @@ it records the machinery a test relies on (IPython's transformers, exception han
 ``showtraceback``, the display and trace hooks, the shell's and kernel's methods, the functions of
 ``torch``, ``torch.nn``, ``torch.nn.functional``, ``torch.optim``, ``numpy``, ``math``, ``collections``,
 the built-ins and ``course_utils.checks`` (``WATCHED_MODULES``), the classes of those modules
-(``torch.Tensor``, ``nn.Module``, ``nn.RNNCell``, ``optim.Adam`` and the rest) and PyTorch's global
-module hooks); after each instructor cell it records the
+(``torch.Tensor``, ``nn.Module``, ``nn.RNNCell``, ``optim.Adam`` and the rest), PyTorch's global
+module hooks and its global switches (default dtype and device, grad mode)); after each instructor cell it records the
 modules and check helpers that cell bound. When the grading executor (``course_grader/executor.py``)
 marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``), the kernel:
 
@@ -97,6 +97,7 @@ class Snapshot:
                             if name.startswith("_global_") and isinstance(table, dict)]
         self.sys_hooks = {name: getattr(sys, name) for name in ("displayhook", "excepthook", "stdout", "stderr",
                                                                  "breakpointhook")}
+        self.torch_state = _torch_state()
         self.names: dict[str, Any] = {}  # user namespace: what instructor cells bound to modules and checks
         self.helpers = {id(v) for v in self.modules.get("course_utils.checks", (None, {}))[1].values()}
 
@@ -145,6 +146,7 @@ class Snapshot:
             original[:] = saved_items
             if getattr(owner, name) is not original:
                 setattr(owner, name, original)
+        _set_torch_state(self.torch_state)
         for table, saved_hooks in self.hook_tables:
             table.clear()
             table.update(saved_hooks)
@@ -204,6 +206,32 @@ def warning_as_note(message, category, filename, lineno, file=None, line=None) -
     """
     print(f"note: {category.__name__}: {message} (a warning, not an error: it costs this cell nothing)",
           file=sys.stdout)
+
+
+def _torch_state() -> dict[str, Any]:
+    """PyTorch's and NumPy's global switches: an answer that sets ``torch.set_default_dtype(torch.float64)``
+    would make every later test compute in double precision (an overflow test of softmax would pass)."""
+    import numpy
+    import torch
+
+    return {"dtype": torch.get_default_dtype(), "grad": torch.is_grad_enabled(),
+            "anomaly": torch.is_anomaly_enabled(), "deterministic": torch.are_deterministic_algorithms_enabled(),
+            "device": torch.get_default_device(), "numpy_errors": numpy.geterr()}
+
+
+def _set_torch_state(state: dict[str, Any]) -> None:
+    """Put back what ``_torch_state`` recorded."""
+    import numpy
+    import torch
+
+    torch.set_default_dtype(state["dtype"])
+    torch.set_grad_enabled(state["grad"])
+    torch.set_anomaly_enabled(state["anomaly"])
+    torch.use_deterministic_algorithms(state["deterministic"])
+    if torch.get_default_device() != state["device"]:
+        # None, not "cpu": a default device other than None is a TorchFunctionMode on every call
+        torch.set_default_device(None if state["device"].type == "cpu" else state["device"])
+    numpy.seterr(**state["numpy_errors"])
 
 
 def _watched_classes(modules: Any) -> list[type]:

@@ -44,6 +44,8 @@ ATTACKS = {
                                                 "reference.forward = lambda self, x: torch.ones(2)"),
     "global module hook": ("from torch.nn.modules import module\n"
                            "module.register_module_forward_hook(lambda layer, inputs, output: torch.ones(2))"),
+    "default dtype changed": "torch.set_default_dtype(torch.float64)",
+    "grad mode changed": "torch.set_grad_enabled(False)",
     "rewritten run_cell": ("import types\nshell = get_ipython()\noriginal = shell.run_cell\n"
                            "shell.run_cell = lambda raw, *a, **k: original('pass', *a, **k)"),
 }
@@ -60,7 +62,8 @@ def guarded_run(tmp_path_factory):
     cells = [_cell(SETUP, "instructor", "setup")]
     for number, code in enumerate(ATTACKS.values()):
         cells += [_cell(code, "answer", f"ex{number}_attack"), _cell(FAILING_TEST, "test", f"test_ex{number}_attack")]
-    cells.append(_cell('"""honest"""\ncheck_shape("x", torch.zeros(2), (2,))\nprint("✓ honest")', "test", "test_honest"))
+    cells.append(_cell('"""honest"""\ncheck_shape("x", torch.zeros(2), (2,))\nassert torch.zeros(1).dtype == torch.float32\n'
+                       'assert torch.is_grad_enabled()\nprint("✓ honest")', "test", "test_honest"))
     notebook = nbformat.v4.new_notebook(cells=cells)
     workdir = tmp_path_factory.mktemp("guard")
     executor = GuardedExecute(kernel_name="course-grading", kernel_manager_class=GradingKernelManager, timeout=120,
@@ -88,6 +91,12 @@ def test_each_test_runs_as_the_instructor_wrote_it(guarded_run, number, attack):
     assert not [o for o in answer.outputs if o.output_type == "error"], f"the attack itself failed: {answer.outputs}"
     assert _outcome(test) in {"AssertionError", "CheckFailed", "GradingGuardError"}, \
         f"{attack}: the test after it shows {_outcome(test)!r} instead of a failure"
+
+
+def test_global_switches_are_put_back(guarded_run):
+    """After answers that set float64 and turned off gradients, the last test sees PyTorch's defaults."""
+    honest = guarded_run.cells[-1]
+    assert _outcome(honest) == "✓ honest", "the honest test should see float32 and gradients on"
 
 
 def test_an_honest_test_passes_with_the_kernels_proof(guarded_run):
