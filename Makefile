@@ -9,6 +9,8 @@ LAB_DIR     ?= notebooks
 INSTALL     ?= $(if $(filter .venv,$(VENV)),1,0)
 ASSIGNMENTS := $(notdir $(wildcard solutions/*))
 PYTEST_ARGS ?=
+# Extra arguments for `make lab` and `make formgrader`, e.g. LAB_ARGS="--no-browser --port=8899".
+LAB_ARGS    ?=
 
 BIN   := $(VENV)/bin
 # JupyterLab refuses to run as root (containers, CI) unless told to.
@@ -22,7 +24,7 @@ KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback grades bench clean distclean
+.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback similarity grades bench clean distclean
 
 help: ## list the targets
 	@echo "Simple neural networks (MLP, CNN, RNN): autograded PyTorch notebooks"
@@ -30,7 +32,7 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: VENV=$(VENV) (an existing environment: nothing is installed into it unless INSTALL=1),"
-	@echo "           KERNEL_NAME=$(KERNEL_NAME), LAB_DIR=$(LAB_DIR), ASSIGNMENT, ZIP, NB, RESUME=1"
+	@echo "           KERNEL_NAME=$(KERNEL_NAME), LAB_DIR=$(LAB_DIR), LAB_ARGS, ASSIGNMENT, ZIP, NB, RESUME=1, THRESHOLD"
 
 setup: $(STAMP) ## create the virtual environment and install the pinned packages (once)
 
@@ -60,11 +62,16 @@ kernel-user: $(STAMP) ## register the kernel for your user (as on the shared clu
 data: $(STAMP) ## prepare and verify Fashion-MNIST and IMDB (offline first)
 	$(PY) -m course_utils.data
 
+# Which nbgrader extensions each server loads: jupyter/student/ and jupyter/instructor/ hold a
+# server config (jpserver_extensions) and a page config (disabledExtensions), put first on
+# Jupyter's config path for that server only (see jupyter/README.md).
+with_jupyter_config = JUPYTER_CONFIG_PATH=$(CURDIR)/jupyter/$(1)$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH),)
+
 lab: setup kernel data ## the student's command: set everything up, then start JupyterLab on notebooks/
-	$(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(LAB_FLAGS)
+	$(call with_jupyter_config,student) $(BIN)/jupyter lab --notebook-dir=$(LAB_DIR) $(LAB_FLAGS) $(LAB_ARGS)
 
 formgrader: setup kernel data ## the instructor's JupyterLab at the course root (nbgrader's formgrader)
-	$(BIN)/jupyter lab --notebook-dir=. $(LAB_FLAGS)
+	$(call with_jupyter_config,instructor) $(BIN)/jupyter lab --notebook-dir=. $(LAB_FLAGS) $(LAB_ARGS)
 
 test: setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
 	$(PY) -m pytest --durations=15 $(PYTEST_ARGS)
@@ -93,6 +100,9 @@ feedback: setup ## write HTML feedback for every graded submission into feedback
 	  ls -d autograded/*/$$a >/dev/null 2>&1 || continue; \
 	  $(BIN)/nbgrader generate_feedback $$a --force || exit 1; \
 	done
+
+similarity: setup ## compare the students' answers in submitted/: similarity/<assignment>.html and .csv (ASSIGNMENT=, THRESHOLD=)
+	$(PY) -m course_grader.similarity $(ASSIGNMENT) $(if $(THRESHOLD),--threshold $(THRESHOLD),)
 
 grades: setup ## write grades.csv (student, assignment, score, max_score, late_seconds)
 	$(PY) -m course_grader.grades

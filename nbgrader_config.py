@@ -1,5 +1,6 @@
 """nbgrader configuration of the course: the repository root is the course directory."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -36,10 +37,12 @@ c.Execute.on_notebook_start = course_grader.validation.report_policy_violations
 # What students see in place of each solution.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
-# Release: drop instructor-only cells (the list of common mistakes) before anything else.
+# Release: drop instructor-only cells (the list of common mistakes) before anything else; give the
+# release the kernel's full language_info, so that opening it in JupyterLab does not mark it modified.
 c.GenerateAssignment.preprocessors = [
     "course_grader.preprocessors.RemoveInstructorCells",
     "course_grader.preprocessors.LockInstructorCells",
+    "course_grader.preprocessors.CompleteLanguageInfo",
     "nbgrader.preprocessors.IncludeHeaderFooter",
     "nbgrader.preprocessors.InstantiateTests",
     "nbgrader.preprocessors.LockCells",
@@ -83,6 +86,16 @@ c.GenerateFeedback.preprocessors = [
     "course_grader.preprocessors.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+
+# nbgrader's exchange (release_assignment, fetch, submit, collect through a shared folder) serves a
+# JupyterHub, whose administrator configures Exchange.root; JupyterHub sets JUPYTERHUB_API_TOKEN in
+# every user's server. Elsewhere nbgrader's default, /usr/local/share/nbgrader/exchange, does not
+# exist and the formgrader shows an error banner: a git-ignored folder of the course serves instead.
+if "JUPYTERHUB_API_TOKEN" not in os.environ:
+    EXCHANGE = ROOT / ".exchange"
+    with contextlib.suppress(OSError):  # a read-only checkout: the formgrader then says the exchange is missing
+        EXCHANGE.mkdir(exist_ok=True)  # nbgrader requires it to exist before it lists or releases
+    c.Exchange.root = str(EXCHANGE)
 
 # make collect: LMS file names start with the student id (see course_grader/collect.py).
 c.FileNameCollectorPlugin.named_regexp = r".*/(?P<student_id>[^_/]+)_(?:[^/]*assignsubmission_file_)?(?P<file_id>[^/]+\.ipynb)$"

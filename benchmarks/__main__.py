@@ -18,7 +18,7 @@ from pathlib import Path
 
 import torch
 
-from benchmarks import data_path, grading, notebooks
+from benchmarks import data_path, grading, notebooks, similarity
 from course_grader import selftest
 from course_grader.course import REPO_ROOT, assignments
 
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
              f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
              f"torch {torch.__version__}, Python {platform.python_version()}. Every figure comes from this one run.", ""]
 
-    log("1/4 data path: one training epoch over 60,000 Fashion-MNIST images (median of 3)")
+    log("1/5 data path: one training epoch over 60,000 Fashion-MNIST images (median of 3)")
     data = data_path.run(log=log)
     lines += ["## Data path: one training epoch over the 60,000 Fashion-MNIST images", "",
               "Adam, batch 128, median of 3 epochs each.", "",
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         goals.append((f"LeNet-5 epoch with course_utils <= 0.4x torchvision's ({workers} workers)",
                       f"{ratio:.2f}x (with no loader at all: {floor:.2f}x)", ratio <= 0.4))
 
-    log("2/4 solution notebooks in grading mode" + ("" if args.quick else " and in full mode"))
+    log("2/5 solution notebooks in grading mode" + ("" if args.quick else " and in full mode"))
     lines += ["", "## Solution notebooks", "",
               "| assignment | grading mode (s) | full mode (s) | test accuracy printed (full mode) | reference |",
               "| --- | --- | --- | --- | --- |"]
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  {assignment}: grading mode {fast_seconds:.1f} s, full mode {full}")
         lines.append(f"| {assignment} | {fast_seconds:.1f} | {full} | {accuracy} | {REFERENCES.get(assignment, '')} |")
 
-    log("3/4 grading: the self-test batch of each assignment")
+    log("3/5 grading: the self-test batch of each assignment")
     lines += ["", "## Grading the self-test set (`make autograde`'s workers, one per core)", "",
               "| assignment | submissions | batch seconds | seconds per submission |", "| --- | --- | --- | --- |"]
     with tempfile.TemporaryDirectory() as scratch:
@@ -137,7 +137,18 @@ def main(argv: list[str] | None = None) -> int:
                   f"{zygote_ratio:.2f}x by default ({fresh_ratio:.2f}x with kernels started afresh)",
                   zygote_ratio >= 1.8 and speed["same_marks"]))
 
-    log("4/4 setup")
+    log("4/5 similarity: make similarity on 300 synthetic submissions of 01_mlp")
+    found = similarity.run("01_mlp", 300, log=log)
+    ranks = ", ".join(f"{pair} ranked {rank}" for pair, rank in found["ranks"].items())
+    lines += ["", "## Similarity report (`make similarity`)", "",
+              f"{found['size']} synthetic submissions of 01_mlp (`benchmarks/similarity.py`: the course's answers, "
+              "alternatives and known mistakes mixed per student, each in their own hand, two planted copies, "
+              f"three untouched releases): {found['seconds']:.1f} s, peak memory {found['peak_mib']:.0f} MiB; "
+              f"planted pairs: {ranks}."]
+    goals.append(("`make similarity` on 300 submissions of 01_mlp in under a minute",
+                  f"{found['seconds']:.1f} s", found["seconds"] < 60))
+
+    log("5/5 setup")
     lines += ["", "## Setup", "", f"- Virtual environment size: {venv_size()} (`du -sh {sys.prefix}`)."]
     if args.fresh_clone:
         log("  fresh clone: git clone, then make test (venv, data, every test)")

@@ -2,6 +2,8 @@
 
 - ``RemoveInstructorCells`` (release): drops cells tagged ``instructor-only``, e.g. the list of
   common mistakes that the hidden tests catch.
+- ``CompleteLanguageInfo`` (release): writes the ``language_info`` that the notebook's kernel
+  reports, so that opening the release in JupyterLab leaves it unmodified.
 - ``LockInstructorCells`` (release): makes every other cell but the answers a locked, read-only
   nbgrader cell, so that nbgrader restores it at grading and a cell the student added is known
   as such.
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -20,6 +23,8 @@ import nbformat
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from traitlets import Bool, Unicode
+
+from ipykernel.ipkernel import IPythonKernel
 
 from course_grader.answers import rebuild
 from course_grader.course import read_notebook
@@ -61,6 +66,31 @@ class RemoveInstructorCells(Preprocessor):
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         nb.cells = [c for c in nb.cells if INSTRUCTOR_TAG not in c.get("metadata", {}).get("tags", [])]
+        return nb, resources
+
+
+class CompleteLanguageInfo(Preprocessor):
+    """Give a Python notebook the ``language_info`` that its kernel (ipykernel in this environment) reports.
+
+    Once a kernel is ready, JupyterLab writes the kernel's ``language_info`` into the notebook; a
+    release that carries only ``{"name": "python"}`` (as nbgrader copies it from the source) is then
+    marked modified before the student has done anything, and closing it asks to save. The kernel
+    ``make kernel`` registers runs this environment's Python, whose ipykernel reports exactly this
+    (its ``version`` is this Python's: a kernel on another Python still updates it).
+
+    Example:
+        >>> nb = nbformat.v4.new_notebook(metadata={"language_info": {"name": "python"}})
+        >>> nb, _ = CompleteLanguageInfo().preprocess(nb, {})
+        >>> nb.metadata.language_info == IPythonKernel.language_info
+        True
+    """
+
+    enabled = Bool(True, help="nbconvert runs only enabled preprocessors").tag(config=True)
+
+    def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
+        language = nb.metadata.get("kernelspec", {}).get("language") or nb.metadata.get("language_info", {}).get("name")
+        if language in (None, "python"):
+            nb.metadata["language_info"] = nbformat.from_dict(copy.deepcopy(IPythonKernel.language_info))
         return nb, resources
 
 

@@ -12,14 +12,15 @@ DEFAULT_SEED = 0
 """The seed notebooks use unless they say otherwise."""
 
 
-def seed_everything(seed: int = DEFAULT_SEED, deterministic: bool = True) -> torch.Generator:
+def seed_everything(seed: int = DEFAULT_SEED, deterministic: bool = True) -> None:
     """Seed Python, NumPy and PyTorch, and ask PyTorch for deterministic kernels.
 
-    Returns a ``torch.Generator`` seeded with ``seed``, handy for shuffling.
+    It returns nothing, so that a notebook's setup cell, which ends with this call, shows no
+    ``Out[1]``. A shuffle that needs its own stream takes ``torch.Generator().manual_seed(seed)``.
 
     Example:
-        >>> g = seed_everything(42)
-        >>> a = torch.rand(2); _ = seed_everything(42); b = torch.rand(2)
+        >>> seed_everything(42)
+        >>> a = torch.rand(2); seed_everything(42); b = torch.rand(2)
         >>> bool(torch.equal(a, b))
         True
     """
@@ -33,6 +34,3 @@ def seed_everything(seed: int = DEFAULT_SEED, deterministic: bool = True) -> tor
         # version; a warning teaches more than a crash in a student's notebook.
         torch.use_deterministic_algorithms(True, warn_only=True)
         torch.backends.cudnn.benchmark = False
-    generator = torch.Generator()
-    generator.manual_seed(seed)
-    return generator

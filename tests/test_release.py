@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
@@ -126,3 +127,41 @@ def test_tests_keep_their_names_to_themselves(assignment):
         if names:
             leaking[grade_id] = sorted(names)
     assert not leaking, f"{assignment}: test cells bind names other cells could read: {leaking}"
+
+
+def _closing_call(source: str) -> ast.Call | None:
+    """The call a cell's code ends with (its last top-level statement), or None."""
+    body = ast.parse(source).body
+    last = body[-1] if body else None
+    return last.value if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call) else None
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_passing_test_cell_says_so_with_its_points(assignment):
+    """Every test cell ends with `passed("<what>", <its points>)`, `hidden=True` where it has hidden
+    tests: a student can tell a pass from a cell that did not run, and the line shows the real
+    points. Ending in that call also means the release's cells display no stray value (01's ex8
+    test once ended in `he_normal_(...)`, which printed a whole tensor)."""
+    notebook = read_notebook(source_notebook(assignment))
+    wrong = []
+    for cell in notebook["cells"]:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if not meta.get("grade") or meta.get("solution") or cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        has_hidden = "### BEGIN HIDDEN TESTS" in source
+        call = _closing_call(source)
+        released = _closing_call(source.split("### BEGIN HIDDEN TESTS")[0]
+                                 + source.split("### END HIDDEN TESTS")[-1]) if has_hidden else call
+        if call is None or not (isinstance(call.func, ast.Name) and call.func.id == "passed"):
+            wrong.append(f"{meta['grade_id']}: does not end with passed(...)")
+            continue
+        points = ast.literal_eval(call.args[1]) if len(call.args) > 1 else None
+        hidden = {k.arg: ast.literal_eval(k.value) for k in call.keywords}.get("hidden", False)
+        if points != meta["points"]:
+            wrong.append(f"{meta['grade_id']}: passed(...) says {points} points, the cell is worth {meta['points']}")
+        if hidden != has_hidden:
+            wrong.append(f"{meta['grade_id']}: hidden={hidden}, but the cell {'has' if has_hidden else 'has no'} hidden tests")
+        if released is not call and ast.dump(released) != ast.dump(call):
+            wrong.append(f"{meta['grade_id']}: passed(...) must come after ### END HIDDEN TESTS")
+    assert not wrong, f"{assignment}: {wrong}"

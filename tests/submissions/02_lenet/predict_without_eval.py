@@ -1,5 +1,5 @@
 """Evaluation without model.eval(): dropout keeps dropping and batch norm uses the batch's statistics."""
-LOSES = {"test_ex7_predict_hidden"}
+LOSES = {"test_ex7_predict_visible", "test_ex7_predict_hidden"}
 CELLS = {"ex7_predict": '''
 def predict(model, images, batch_size=1000):
     device = next(model.parameters()).device
