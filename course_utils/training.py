@@ -74,7 +74,7 @@ def channels_last(model: nn.Module, example: torch.Tensor) -> nn.Module:
     """``model`` with its 4-d weights in the channels-last memory layout, when its forward accepts it.
 
     oneDNN's CPU convolutions (and cuDNN's on recent GPUs) run fastest on channels-last tensors:
-    a LeNet-5 epoch takes about a quarter less time on a 2-core CPU (see BENCHMARKS.md). The
+    on a 2-core CPU a network as small as LeNet-5 gains little (see BENCHMARKS.md), larger ones more. The
     layout changes the speed, not the maths. A forward that calls ``.view`` on a convolution's
     output needs the default layout: the model then stays as it was, and a note says why.
     ``example`` (a batch the model accepts) is run once, in eval mode without gradients, to check.
