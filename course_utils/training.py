@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import torch
 from torch import nn
 
 from course_utils.progress import progress
+from course_utils.tracking import log_epoch
 
 History = dict[str, list[float]]
 """Per-epoch figures: ``train_loss``, ``train_acc``, ``val_loss``, ``val_acc``, ``epoch_seconds``."""
@@ -104,10 +106,12 @@ def channels_last(model: nn.Module, example: torch.Tensor) -> nn.Module:
 def fit(model: nn.Module, train_batches: Iterable, val_batches: Iterable, loss_fn: Callable,
         optimizer: torch.optim.Optimizer, epochs: int, device: torch.device | str = "cpu",
         scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
-        show_progress: bool = True) -> History:
+        show_progress: bool = True, writer: Any = None) -> History:
     """Train for ``epochs`` epochs, evaluating on ``val_batches`` after each; returns the history.
 
     ``scheduler`` (if any) steps once per epoch. A one-line summary is printed per epoch.
+    ``writer`` (a TensorBoard run from ``course_utils.tracking.run_writer``, or None) gets every
+    epoch's figures too.
     """
     model.to(device)
     history: History = {"train_loss": [], "train_acc": [], "val_loss": [], "val_acc": [], "epoch_seconds": []}
@@ -121,6 +125,7 @@ def fit(model: nn.Module, train_batches: Iterable, val_batches: Iterable, loss_f
         val_loss, val_acc = run_epoch(model, val_batches, loss_fn, None, device, show_progress=False)
         for key, value in zip(history, (train_loss, train_acc, val_loss, val_acc, seconds)):
             history[key].append(value)
+        log_epoch(writer, epoch, {key: values[-1] for key, values in history.items()})
         if show_progress:
             print(f"epoch {epoch:2d}/{epochs}: train loss {train_loss:.4f} acc {train_acc:.4f} | "
                   f"val loss {val_loss:.4f} acc {val_acc:.4f} | {seconds:.1f} s")
