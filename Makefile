@@ -104,7 +104,7 @@ feedback: setup ## write HTML feedback for every graded submission into feedback
 similarity: setup ## compare the students' answers in submitted/: similarity/<assignment>.html and .csv (ASSIGNMENT=, THRESHOLD=)
 	$(PY) -m course_grader.similarity $(ASSIGNMENT) $(if $(THRESHOLD),--threshold $(THRESHOLD),)
 
-grades: setup ## write grades.csv (student, assignment, score, max_score, late_seconds)
+grades: setup ## write grades.csv (student, assignment, score, max_score, bonus, bonus_max, late_seconds)
 	$(PY) -m course_grader.grades
 
 bench: setup data ## run the benchmarks, write BENCHMARKS.md (QUICK=1: no full training; FRESH=1: time a fresh-clone make test)

@@ -65,6 +65,23 @@ def grade_cells(notebook: dict) -> dict[str, dict]:
     return cells
 
 
+GOING_FURTHER = "going-further"
+"""The tag of a source cell that belongs to a *going further* section: its points are a bonus."""
+
+
+def going_further_cells(notebook: dict) -> set[str]:
+    """The ``grade_id`` of every graded cell tagged ``going-further``: points beyond the core path.
+
+    Example:
+        >>> going_further_cells({"cells": [{"cell_type": "code", "metadata": {"tags": ["going-further"],
+        ...     "nbgrader": {"grade": True, "grade_id": "test_ex9_lstm_visible", "points": 2}}}]})
+        {'test_ex9_lstm_visible'}
+    """
+    return {cell["metadata"]["nbgrader"]["grade_id"] for cell in notebook["cells"]
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+            and GOING_FURTHER in cell.get("metadata", {}).get("tags", [])}
+
+
 def autograded_tests(notebook: dict) -> dict[str, float]:
     """Points of each autograder test cell (graded, not a solution), by ``grade_id``."""
     return {gid: float(meta.get("points", 0)) for gid, meta in grade_cells(notebook).items()
