@@ -24,7 +24,7 @@ KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback similarity grades bench clean distclean
+.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback similarity grades bench hub-setup hub clean distclean
 
 help: ## list the targets
 	@echo "Simple neural networks (MLP, CNN, RNN): autograded PyTorch notebooks"
@@ -73,7 +73,7 @@ lab: setup kernel data ## the student's command: set everything up, then start J
 formgrader: setup kernel data ## the instructor's JupyterLab at the course root (nbgrader's formgrader)
 	$(call with_jupyter_config,instructor) $(BIN)/jupyter lab --notebook-dir=. $(LAB_FLAGS) $(LAB_ARGS)
 
-test: setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
+test: setup hub-setup kernel data ## everything CI checks: unit tests, data, notebooks (nbval), the grader's self-test
 	$(PY) -m pytest --durations=15 $(PYTEST_ARGS)
 
 test-fast: setup ## only the unit tests (seconds)
@@ -109,6 +109,31 @@ grades: setup ## write grades.csv (student, assignment, score, max_score, bonus,
 
 bench: setup data ## run the benchmarks, write BENCHMARKS.md (QUICK=1: no full training; FRESH=1: time a fresh-clone make test)
 	$(PY) -m benchmarks $(if $(QUICK),--quick,) $(if $(FRESH),--fresh-clone,)
+
+# The course's JupyterHub (deploy/README.md): JupyterHub from the `hub` extra, its proxy from npm
+# (deploy/package.json, into deploy/node_modules). Students who only run `make lab` install neither.
+HUB_STAMP := $(VENV)/.course-hub-installed-$(shell sha256sum pyproject.toml | cut -c1-16)
+HUB_PROXY := deploy/node_modules/.bin/configurable-http-proxy
+
+hub-setup: $(HUB_STAMP) $(HUB_PROXY) ## install JupyterHub and its proxy for make hub and the hub test (once)
+
+$(HUB_STAMP): pyproject.toml | $(STAMP)
+ifeq ($(INSTALL),1)
+	$(PY) -m pip install --quiet -e ".[test,hub]"
+	@rm -f $(VENV)/.course-hub-installed-*
+	@touch $@
+else
+	@$(PY) -c "import jupyterhub" 2>/dev/null && { touch $@ 2>/dev/null || true; } || \
+	  echo "note: $(VENV) lacks JupyterHub: the hub test is skipped and make hub cannot start (make hub-setup VENV=$(VENV) INSTALL=1 installs it)."
+endif
+
+$(HUB_PROXY): deploy/package.json
+	npm install --prefix deploy --no-package-lock --no-audit --no-fund --silent
+	@touch $@
+
+hub: hub-setup kernel data ## the course's JupyterHub on this machine, for a class or a trial (deploy/README.md)
+	@test -x $(BIN)/jupyterhub || { echo "error: $(VENV) lacks JupyterHub. Install it with:  make hub-setup VENV=$(VENV) INSTALL=1"; exit 1; }
+	$(BIN)/jupyterhub -f deploy/jupyterhub_config.py
 
 clean: ## remove caches and scratch files (keeps the venv, the data and all grading folders)
 	rm -rf .scratch .pytest_cache

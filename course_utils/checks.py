@@ -167,26 +167,47 @@ def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[s
 got the built-in torch.relu, reached through the name shortcut.
     """
     __tracebackhide__ = True
-    try:
-        source = textwrap.dedent(inspect.getsource(answer))
-    except (OSError, TypeError):
+    sources = _own_sources(answer)
+    if not sources:
         _fail(name, "your own function or class, written in the answer cell",
               f"{getattr(answer, '__qualname__', type(answer).__name__)}, which has no code of yours", hint)
     forbidden = set(forbidden)
-    for node in ast.walk(ast.parse(source)):
-        used = node.attr if isinstance(node, ast.Attribute) else None
-        if isinstance(node, ast.ImportFrom):
-            used = next((a.name for a in node.names if a.name in forbidden), None)
-        if used in forbidden:
-            where = ast.get_source_segment(source, node) if isinstance(node, ast.Attribute) else f"import {used}"
-            _fail(name, "your own computation (the exercise is from scratch)",
-                  f"a call to the built-in {where} (line {node.lineno} of {name})", hint)
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            used = node.attr if isinstance(node, ast.Attribute) else None
+            if isinstance(node, ast.ImportFrom):
+                used = next((a.name for a in node.names if a.name in forbidden), None)
+            if used in forbidden:
+                where = ast.get_source_segment(source, node) if isinstance(node, ast.Attribute) else f"import {used}"
+                _fail(name, "your own computation (the exercise is from scratch)",
+                      f"a call to the built-in {where} (line {node.lineno} of {name})", hint)
     reached = _reached_builtin(answer, forbidden)
     if reached:
         _fail(name, "your own computation (the exercise is from scratch)", reached, hint)
 
 
-_LIBRARIES = (torch, torch.nn.functional, torch.nn, torch.special, torch.Tensor, torch.nn.init)
+def _own_sources(answer: object) -> list[str]:
+    """The source of ``answer``, dedented; for a class whose source Python cannot find (a class
+    defined in a notebook cell, on Python 3.11), the sources of its own methods and properties."""
+    try:
+        return [textwrap.dedent(inspect.getsource(answer))]
+    except (OSError, TypeError):
+        if not isinstance(answer, type):
+            return []
+    found = []
+    for member in vars(answer).values():
+        functions = [member.fget, member.fset] if isinstance(member, property) else [getattr(member, "__func__", member)]
+        for function in functions:
+            if isinstance(function, types.FunctionType):
+                try:
+                    found.append(textwrap.dedent(inspect.getsource(function)))
+                except (OSError, TypeError):
+                    continue
+    return found
+
+
+_LIBRARIES = (torch, torch.nn.functional, torch.nn, torch.special, torch.Tensor, torch.nn.init, torch.optim,
+              torch.linalg, torch.nn.utils, torch.autograd)
 
 
 def _library_objects(forbidden: set[str]) -> dict[int, str]:
@@ -237,10 +258,15 @@ def _reached_builtin(answer: object, forbidden: set[str]) -> str | None:
         if isinstance(value, (staticmethod, classmethod)):
             todo.append(value.__func__)
             continue
+        if isinstance(value, property):
+            todo += [value.fget, value.fset]
+            continue
         if isinstance(value, type):
             if _is_own(value):
                 todo += list(vars(value).values())
             continue
+        if isinstance(value, types.FunctionType) and hasattr(value, "__wrapped__"):
+            todo.append(value.__wrapped__)  # a decorator's wrapper (@torch.no_grad()): the student's function inside
         if not (isinstance(value, types.FunctionType) and _is_own(value)):
             continue
         namespace = {**vars(builtins), **value.__globals__}

@@ -158,3 +158,47 @@ def test_from_scratch_allows_own_functions_of_a_forbidden_name():
         return relu(x) + 0.01 * torch.minimum(x, torch.zeros_like(x))
 
     checks.check_from_scratch("leaky", leaky, {"relu", "leaky_relu"})
+
+
+def _notebook_cell(code: str) -> dict:
+    """Run ``code`` as IPython runs a cell: compiled under a cell's file name that only linecache
+    knows, in a ``__main__`` namespace, so that inspect finds a function's source but not a class's."""
+    import linecache
+
+    filename = f"<ipython-input-{abs(hash(code))}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    namespace = {"__name__": "__main__", "torch": torch, "nn": nn}
+    exec(compile(code, filename, "exec"), namespace)
+    return namespace
+
+
+def test_from_scratch_reads_a_notebook_class_through_its_methods():
+    honest = _notebook_cell(
+        "class Adam:\n"
+        "    def __init__(self, params, lr=1e-3):\n"
+        "        self.params = list(params)\n"
+        "    @torch.no_grad()\n"
+        "    def step(self):\n"
+        "        for p in self.params:\n"
+        "            p -= 0.1 * p.grad\n")["Adam"]
+    checks.check_from_scratch("Adam", honest, {"Adam", "adam"})
+    shortcut = _notebook_cell(
+        "_fast = torch.optim.Adam\n"
+        "class Adam:\n"
+        "    def __init__(self, params, lr=1e-3):\n"
+        "        self.inner = _fast(params, lr=lr)\n"
+        "    @torch.no_grad()\n"
+        "    def step(self):\n"
+        "        self.inner.step()\n")["Adam"]
+    with pytest.raises(checks.CheckFailed, match=re.escape("torch.optim.Adam, reached through the name _fast")):
+        checks.check_from_scratch("Adam", shortcut, {"Adam"})
+
+
+def test_from_scratch_looks_inside_decorated_functions():
+    namespace = _notebook_cell(
+        "_norm = torch.nn.utils.clip_grad_norm_\n"
+        "@torch.no_grad()\n"
+        "def clip(parameters, max_norm):\n"
+        "    return _norm(parameters, max_norm)\n")
+    with pytest.raises(checks.CheckFailed, match="clip_grad_norm_"):
+        checks.check_from_scratch("clip", namespace["clip"], {"clip_grad_norm_"})

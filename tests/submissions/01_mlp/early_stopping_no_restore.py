@@ -1,5 +1,5 @@
 """Early stopping that stops at the right epoch but leaves the last weights instead of restoring the best ones."""
-LOSES = {"test_ex10_early_stopping_hidden"}
+LOSES = {"test_ex10_early_stopping_visible", "test_ex10_early_stopping_hidden"}
 CELLS = {"ex10_early_stopping": '''
 class EarlyStopping:
     def __init__(self, patience: int = 3, min_delta: float = 0.0) -> None:

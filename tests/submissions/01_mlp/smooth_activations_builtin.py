@@ -1,4 +1,4 @@
-"""ELU, GELU, softplus and SELU through torch.nn.functional, which the exercise forbids."""
+"""ELU, GELU, softplus and SELU through torch.nn.functional (SELU as lam * F.elu), which the exercise forbids."""
 LOSES = {"test_ex3_activations_smooth_visible"}
 CELLS = {"ex3_activations_smooth": '''
 import torch.nn.functional as F
@@ -16,6 +16,6 @@ def softplus(x):
     return F.softplus(x)
 
 
-def selu(x):
-    return F.selu(x)
+def selu(x, lam=1.0507, alpha=1.67326):
+    return lam * F.elu(x, alpha)
 '''}
