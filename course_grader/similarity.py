@@ -26,10 +26,10 @@ How a pair is scored (``compare``), class-wide:
   ``FULL_FREEDOM`` fingerprints on; a one-line formula has little room to differ and weighs little;
 - the score is the weighed sum of what the pair shares, over all exercises, divided by the
   weighed size of a typical submission (the class median, each student's fingerprints weighed
-  the same way). A whole copied notebook scores about 1; one exercise copied from a rare answer,
-  from 0.5 up (it weighs more in a larger class, whose typical submission holds less rare text);
-  two students who wrote alike on their own, mostly under 0.4 (the synthetic classes of
-  ``benchmarks/similarity.py``: 99 % of their independent pairs).
+  the same way). On the synthetic classes of ``benchmarks/similarity.py`` (30 and 300 students,
+  each assignment), a whole copied notebook scores 0.6 to 1.1, one exercise copied from a rare
+  answer 0.37 to 7 (more in a larger class, whose typical submission holds less rare text), and
+  99 % of the pairs who wrote alike on their own score under 0.25 to 0.47.
 
 A high score is a reason to look at the two notebooks, not proof: a shared study group, a
 common source, or a very constrained exercise also make answers alike.
@@ -79,9 +79,10 @@ RARITY_POWER = 3
 one exercise copied from a rare answer outweighs many common lines two students wrote alike, and a
 whole copied notebook still scores about 1 however large the class (measured on the synthetic
 classes of ``benchmarks/similarity.py``: 30 to 300 students)."""
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.35
 """Pairs scoring at least this go into the report (``make similarity THRESHOLD=...``): as much
-rare shared text as half a typical submission's, what one copied exercise of some length reaches."""
+rare shared text as a third of a typical submission's, what one copied exercise of some length
+reaches (see the scores above)."""
 
 
 @dataclass(frozen=True)
@@ -436,8 +437,9 @@ comments, docstrings and the order of functions and cells make no difference. A 
 counts fully when no one else in the class has it, and less the more students have it (nothing when everyone
 does), so what the class writes alike counts for little; each exercise is weighed by its freedom (the length of
 its typical answer, in full from {FULL_FREEDOM} fingerprints on). The score is what the two share divided by what a
-typical submission holds, weighed the same way: a whole copied notebook scores about 1, one copied exercise
-from 0.5 up, two students who wrote alike on their own mostly under 0.4.</p>
+typical submission holds, weighed the same way. On synthetic classes built from the course's own answers, a
+whole copied notebook scores 0.6 to 1.1, one copied exercise 0.37 or more, and 99 % of the pairs who wrote alike
+on their own under 0.25 to 0.47.</p>
 <p><b>A match is a reason to look at both notebooks, not proof of copying.</b> Students who worked together,
 used the same source, or answered a narrow exercise the same way also match.</p>
 <h2>Pairs</h2><table><tr><th>rank</th><th>students</th><th>score</th><th>matching exercises (part of the score)</th></tr>
