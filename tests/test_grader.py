@@ -26,7 +26,7 @@ from course_grader.selftest import hidden_code_in_feedback
 from course_grader import zygote
 from course_grader.autograde import grade, grade_parallel, recorded
 from course_grader.collect import collect
-from course_grader.course import (REPO_ROOT, assignments, autograded_tests, going_further_cells, read_notebook, release_notebook,
+from course_grader.course import (REPO_ROOT, assignments, autograded_tests, going_further_cells, grade_cells, read_notebook, release_notebook,
                                   scratch_course, source_notebook)
 from course_grader.gradebook import nbgrader, open_gradebook, read_marks, release
 from course_grader.grades import write_grades
@@ -362,11 +362,15 @@ def test_grades_csv(hostile_batch):
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == ["student", "assignment", "score", "max_score", "bonus", "bonus_max", "late_seconds"]
     by_student = {r["student"]: r for r in rows}
-    bonus = going_further_cells(read_notebook(source_notebook(assignment)))
-    tests = autograded_tests(read_notebook(source_notebook(assignment)))
+    source = read_notebook(source_notebook(assignment))
+    bonus, cells = going_further_cells(source), grade_cells(source)
+    assert bonus, f"{assignment}: expected going-further cells (a bonus) in the source"
     assert float(by_student["alice"]["score"]) + float(by_student["alice"]["bonus"]) == pytest.approx(outcomes["alice"].score)
-    assert float(by_student["alice"]["bonus_max"]) == pytest.approx(sum(tests[name] for name in bonus if name in tests)), (
-        "bonus_max: expected the points of the going-further test cells")
+    expected = sum(float(cells[name].get("points", 0)) for name in bonus)
+    assert float(by_student["alice"]["bonus_max"]) == pytest.approx(expected), (
+        f"bonus_max: expected {expected}, the points of the going-further cells (tests and questions), "
+        f"got {by_student['alice']['bonus_max']}")
+    assert float(by_student["alice"]["max_score"]) + expected == pytest.approx(sum(float(c.get("points", 0)) for c in cells.values()))
     assert float(by_student["alice"]["late_seconds"]) == 0.0
 
 
