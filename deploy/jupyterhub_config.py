@@ -99,8 +99,13 @@ def is_instructor(spawner) -> bool:
 
 
 def role_config(spawner) -> str:
-    """The Jupyter configuration folder of the user's role: deploy/jupyter/instructor or student."""
-    return str(HERE / "jupyter" / ("instructor" if is_instructor(spawner) else "student"))
+    """The Jupyter configuration path of the user's role. Instructors: deploy/jupyter/instructor (the
+    hub's nbgrader config), then the course's jupyter/instructor (the formgrader's extensions, as in
+    `make formgrader`). Students: deploy/jupyter/student, whose extensions differ from `make lab`'s
+    (the Assignment List is on: the hub has an exchange)."""
+    if is_instructor(spawner):
+        return f"{HERE / 'jupyter' / 'instructor'}:{REPO / 'jupyter' / 'instructor'}"
+    return str(HERE / "jupyter" / "student")
 
 
 # --- each user's server: the course environment, the role's nbgrader tools -------------------------
