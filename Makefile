@@ -107,8 +107,8 @@ similarity: setup ## compare the students' answers in submitted/: similarity/<as
 grades: setup ## write grades.csv (student, assignment, score, max_score, bonus, bonus_max, late_seconds)
 	$(PY) -m course_grader.grades
 
-bench: setup data ## run the benchmarks, write BENCHMARKS.md (QUICK=1: no full training; FRESH=1: time a fresh-clone make test)
-	$(PY) -m benchmarks $(if $(QUICK),--quick,) $(if $(FRESH),--fresh-clone,)
+bench: setup data ## run the benchmarks, write BENCHMARKS.md (QUICK=1: no full training; FRESH=1: time a fresh-clone make test; ONLY=notebooks: one section)
+	$(PY) -m benchmarks $(if $(QUICK),--quick,) $(if $(FRESH),--fresh-clone,) $(if $(ONLY),--only $(ONLY),)
 
 # The course's JupyterHub (deploy/README.md): JupyterHub from the `hub` extra, its proxy from npm
 # (deploy/package.json, into deploy/node_modules). Students who only run `make lab` install neither.
