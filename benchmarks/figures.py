@@ -12,7 +12,9 @@ skipped. A figure is *backed* when one of these holds:
 - the full-mode run recorded by `make bench` (``benchmarks/printed/<assignment>.txt``) or
   BENCHMARKS.md printed it, at the precision the text quotes: ``0.877`` matches a printed
   ``0.8772``, ``91 %`` a printed ``91.45%`` or ``0.9145``, ``25 minutes`` a printed ``1,505 s``;
-  a figure said to be approximate (``about 90 %``) may be one unit of its last digit off.
+  a figure said to be approximate (``about 90 %``) may be one unit of its last digit off. When
+  the words around the figure name a split (test, validation, training) and the printed line
+  names splits too, they must share one: a validation accuracy does not back a "test accuracy".
 
 Anything else is a number nobody measured here, and ``unbacked`` reports it.
 
@@ -34,13 +36,17 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 UNIT = r"%|s\b|sec\b|seconds?\b|min\b|minutes?\b|h\b|hours?\b|times\b"
 FIGURE = re.compile(rf"(?<![\w.,])(?P<number>{NUMBER})(?:\s*(?P<unit>{UNIT})|(?P<ratio>x)\b)?")
 PRINTED_NUMBER = re.compile(rf"(?<![\w.])-?(?:{NUMBER})(?:e[-+]?\d+)?")
-RANGE_BEFORE = re.compile(rf"(?:{NUMBER})\s*(?:%|s|min|minutes|seconds)?\s*(?:-|–|to|and)\s*$")
+RANGE_BEFORE = re.compile(rf"(?:(?:{NUMBER})\s*(?:%|s|min|minutes|seconds)?\s*(?:-|–|to)|"
+                          rf"between\s+(?:{NUMBER})\s*(?:%|s|min|minutes|seconds)?\s*and)\s*$")
 RANGE_AFTER = re.compile(rf"^\s*(?:%|s|min|minutes|seconds)?\s*(?:-|–|to)\s*(?:{NUMBER})")
 BOUND_BEFORE = re.compile(r"(?:under|below|above|over|beyond|at least|at most|more than|less than|up to|within|"
                           r"fewer than|<|>|≤|≥|<=|>=|&lt;|&gt;)\s*$", re.IGNORECASE)
 APPROXIMATE = re.compile(r"(?:about|around|near|nearly|almost|roughly|close to|~|≈)\s*$", re.IGNORECASE)
 NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|```.*?```|`[^`\n]*`|<[^>\n]*>|\]\([^)\s]*\)", re.DOTALL)
 CHANCE_AND_PERFECT = {10.0, 50.0, 100.0}
+SPLITS = {"test": re.compile(r"\btest", re.IGNORECASE),
+          "validation": re.compile(r"\bval(?:idation)?\b", re.IGNORECASE),
+          "training": re.compile(r"\btrain(?:ing)?\b", re.IGNORECASE)}
 TIMES = {"s": 1, "sec": 1, "second": 1, "seconds": 1, "min": 60, "minute": 60, "minutes": 60,
          "h": 3600, "hour": 3600, "hours": 3600}
 
@@ -55,6 +61,7 @@ class Figure:
     text: str
     approximate: bool
     context: str
+    splits: frozenset[str] = frozenset()
 
 
 def prose(markdown: str) -> str:
@@ -100,8 +107,30 @@ def quoted_figures(markdown: str, *, plan: bool = False) -> list[Figure]:
                 continue
             context = " ".join(line[max(0, match.start() - 50):match.end() + 30].split())
             figures.append(Figure(value, decimals, unit, match.group(0).strip(), bool(APPROXIMATE.search(before)),
-                                  context))
+                                  context, splits_named(_clause(before, after))))
     return figures
+
+
+def _clause(before: str, after: str) -> str:
+    """The words around a figure within its sentence: up to 60 characters before, 25 after."""
+    before = re.split(r"[.!?:]\s", before[-60:])[-1]
+    after = re.split(r"[.!?:;]\s", after[:25])[0]
+    return before + " " + after
+
+
+def splits_named(text: str) -> frozenset[str]:
+    """Which data splits ``text`` names.
+
+    Example:
+        >>> sorted(splits_named("epoch 3: train loss 0.31 | val acc 0.88"))
+        ['training', 'validation']
+    """
+    return frozenset(name for name, pattern in SPLITS.items() if pattern.search(text))
+
+
+def measured_lines(printed: str) -> list[tuple[frozenset[str], list[float]]]:
+    """Each line of a run's output: the splits it names and its numbers."""
+    return [(splits_named(line), numbers) for line in printed.splitlines() if (numbers := numbers_in(line))]
 
 
 def numbers_in(text: str) -> list[float]:
@@ -137,10 +166,16 @@ def matches(figure: Figure, printed: float) -> bool:
     return any(math.isfinite(value) and abs(value - figure.value) <= slack for value in _candidates(figure, printed))
 
 
+def backed_by(figure: Figure, lines: list[tuple[frozenset[str], list[float]]]) -> bool:
+    """Whether a printed line holds a number that matches ``figure`` and names no other split."""
+    return any(matches(figure, value) for splits, numbers in lines
+               if not (splits and figure.splits) or splits & figure.splits for value in numbers)
+
+
 def unbacked(markdown: str, *, printed: str, code: str, plan: bool = False) -> list[Figure]:
     """The figures of ``markdown`` that neither the run's output ``printed`` (with BENCHMARKS.md)
     nor the notebook's ``code`` (its settings) backs."""
-    measured = numbers_in(printed)
+    lines = measured_lines(printed)
     settings = set(numbers_in(code))
     return [figure for figure in quoted_figures(markdown, plan=plan)
-            if figure.value not in settings and not any(matches(figure, value) for value in measured)]
+            if figure.value not in settings and not backed_by(figure, lines)]
