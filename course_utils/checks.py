@@ -142,6 +142,43 @@ def check_close(name: str, actual: torch.Tensor, expected: torch.Tensor, *, atol
               describe_difference(actual_d, expected_d), hint)
 
 
+SAME_COMPUTATION: dict[str, frozenset[str]] = {
+    "sigmoid": frozenset({"expit", "glu", "GLU", "Sigmoid"}),
+    "tanh": frozenset({"tanhshrink", "Tanhshrink", "Tanh"}),
+    "relu": frozenset({"prelu", "PReLU", "rrelu", "RReLU", "threshold", "Threshold", "hardtanh", "Hardtanh", "relu6",
+                       "ReLU6", "ReLU"}),
+    "leaky_relu": frozenset({"prelu", "PReLU", "rrelu", "RReLU", "LeakyReLU"}),
+    "elu": frozenset({"celu", "CELU", "ELU"}),
+    "softmax": frozenset({"gumbel_softmax", "softmin", "Softmin", "Softmax", "Softmax2d"}),
+    "conv2d": frozenset({"conv1d", "conv3d", "Conv1d", "Conv3d", "conv_tbc", "conv_transpose1d", "conv_transpose3d",
+                         "LazyConv2d"}),
+    "max_pool2d": frozenset({"max_pool1d", "max_pool3d", "MaxPool1d", "MaxPool3d", "adaptive_max_pool1d",
+                             "adaptive_max_pool3d", "AdaptiveMaxPool2d", "FractionalMaxPool2d", "LPPool2d"}),
+    "avg_pool2d": frozenset({"avg_pool1d", "avg_pool3d", "AvgPool1d", "AvgPool3d", "adaptive_avg_pool1d",
+                             "adaptive_avg_pool3d", "AdaptiveAvgPool2d"}),
+    "Adam": frozenset({"NAdam", "RAdam", "Adamax", "SparseAdam", "nadam", "radam", "adamax"}),
+    "dropout": frozenset({"dropout1d", "dropout2d", "dropout3d", "Dropout1d", "Dropout2d", "Dropout3d",
+                          "FeatureAlphaDropout", "feature_dropout", "feature_dropout_", "alpha_dropout_"}),
+    "backward": frozenset({"grad_fn", "register_hook"}),
+}
+"""Built-ins that compute what a forbidden one computes under another name (``x - F.tanhshrink(x)`` is
+``tanh(x)``; a 2-D pooling is a 3-D one on a view): forbidding a name forbids these too."""
+
+
+def forbidden_family(forbidden: Iterable[str]) -> set[str]:
+    """``forbidden`` with each name's in-place variant (``sigmoid_``) and the built-ins that compute
+    the same thing under another name (``SAME_COMPUTATION``).
+
+    Example:
+        >>> sorted(forbidden_family({"tanh"}))
+        ['Tanh', 'Tanhshrink', 'tanh', 'tanh_', 'tanhshrink', 'tanhshrink_']
+    """
+    names = set(forbidden)
+    for name in list(names):
+        names |= SAME_COMPUTATION.get(name, frozenset())
+    return names | {name + "_" for name in names if not name.endswith("_") and name[:1].islower()}
+
+
 def check_from_scratch(name: str, answer: Callable | type, forbidden: Iterable[str], hint: str = "") -> None:
     """Fail if ``answer`` (a function or class) uses a library function named in ``forbidden``.
 
@@ -171,7 +208,7 @@ got the built-in torch.relu, reached through the name shortcut.
     if not sources:
         _fail(name, "your own function or class, written in the answer cell",
               f"{getattr(answer, '__qualname__', type(answer).__name__)}, which has no code of yours", hint)
-    forbidden = set(forbidden)
+    forbidden = forbidden_family(forbidden)
     for source in sources:
         for node in ast.walk(ast.parse(source)):
             used = node.attr if isinstance(node, ast.Attribute) else None

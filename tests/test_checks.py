@@ -202,3 +202,29 @@ def test_from_scratch_looks_inside_decorated_functions():
         "    return _norm(parameters, max_norm)\n")
     with pytest.raises(checks.CheckFailed, match="clip_grad_norm_"):
         checks.check_from_scratch("clip", namespace["clip"], {"clip_grad_norm_"})
+
+
+def _tanh_in_place(x):
+    return x.clone().tanh_()
+
+
+def _tanh_by_shrink(x):
+    return x - torch.nn.functional.tanhshrink(x)
+
+
+def _max_pool_as_3d(x, k):
+    return torch.nn.functional.max_pool3d(x.unsqueeze(1), (1, k, k)).squeeze(1)
+
+
+def _tanh_own(x):
+    return 1 - 2 / (torch.exp(2 * x) + 1)
+
+
+@pytest.mark.parametrize("answer, forbidden, found", [
+    (_tanh_in_place, {"tanh"}, "tanh_"), (_tanh_by_shrink, {"tanh"}, "tanhshrink"),
+    (_max_pool_as_3d, {"max_pool2d"}, "max_pool3d")])
+def test_from_scratch_refuses_the_same_computation_under_another_name(answer, forbidden, found):
+    """An in-place variant, or a built-in that computes the same thing (a 2-D pooling as a 3-D one)."""
+    with pytest.raises(checks.CheckFailed, match=re.escape(found)):
+        checks.check_from_scratch("f", answer, forbidden)
+    checks.check_from_scratch("tanh", _tanh_own, {"tanh"})
