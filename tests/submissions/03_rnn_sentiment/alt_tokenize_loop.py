@@ -2,7 +2,7 @@
 LOSES: set[str] = set()
 CELLS = {"ex1_tokenize": r'''
 def tokenize(text: str) -> list[str]:
-    text = re.sub(r"<br\s*/?>", " ", text).lower()
+    text = re.sub(r"<br\s*/?>", " ", text.lower())
     tokens, word = [], ""
     for i, char in enumerate(text):
         inside = char == "'" and word and i + 1 < len(text) and text[i + 1].isalnum()

@@ -1,5 +1,5 @@
-"""Alternative (full marks): the three tag spellings replaced one by one, words and marks matched with explicit character classes."""
-LOSES: set[str] = set()
+"""Words matched with the ASCII classes [a-z0-9]: an accented letter is cut out of its word ("café" gives "caf", "é")."""
+LOSES = {"test_ex1_tokenize_hidden"}
 CELLS = {"ex1_tokenize": r'''
 def tokenize(text: str) -> list[str]:
     text = text.lower()
