@@ -195,6 +195,7 @@ def tampering_findings(graded: dict) -> list[str]:
     """
     summary = graded.get("metadata", {}).get(METADATA_KEY, {})
     found = [f"tampering suspected: {v['message']}" for v in summary.get("violations", [])]
+    found += [f"tampering suspected: {message}" for message in summary.get("refused", [])]
     if summary.get("guard_failures"):
         found.append("tampering suspected: test cells did not run to their end under the guard: "
                      + ", ".join(summary["guard_failures"]))

@@ -4,7 +4,9 @@ For each cell it sends, in the execute request's metadata, the cell's role (``an
 or ``instructor``) and, for a test, a fresh random nonce. The kernel (``course_grader/guard.py``)
 answers a test with that nonce only if the test ran to its last line under its watch; a test
 cell without that proof and without an error of its own gets one (``GradingGuardError``), so it
-earns no point, and the notebook's metadata lists it. Cells that the code policy stopped
+earns no point, and the notebook's metadata lists it, as it lists what the kernel refused at run time
+(``refused``: the guard's ``RunTimeGuard``); after such a refusal no later cell runs, as after a
+violation of the code policy. Cells that the code policy stopped
 (``metadata.course_grader.skip``, set by ``course_grader/answers.py``) do not run: each gets the
 policy's message as its error.
 
@@ -35,6 +37,7 @@ class GuardedExecute(Execute):
     """nbgrader's executor, with each cell's role (and a test's nonce) in its execute request."""
 
     _cell_info: dict[str, Any] = {}
+    _refused_in: tuple[int, str] | None = None  # (id of the notebook, the cell where the kernel refused machinery)
 
     def _send_with_metadata(self, code: str, silent: bool = False, store_history: bool = True,
                             user_expressions: dict | None = None, allow_stdin: bool | None = None,
@@ -50,6 +53,9 @@ class GuardedExecute(Execute):
     async def async_execute_cell(self, cell: NotebookNode, cell_index: int, execution_count: int | None = None,
                                  store_history: bool = True) -> NotebookNode:
         skip = cell.get("metadata", {}).get(METADATA_KEY, {}).get("skip")
+        if cell.cell_type == "code" and self._refused_in and self._refused_in[0] == id(self.nb):
+            skip = (f"not run: in cell {self._refused_in[1]}, the notebook's code reached for machinery that the grading "
+                    "kernel refuses (see that cell), so grading ran no cell after it")
         if cell.cell_type == "code" and skip:
             cell.outputs = [error_output("CodePolicyViolation", skip)]
             cell.execution_count = None
@@ -66,6 +72,12 @@ class GuardedExecute(Execute):
     def on_cell_executed(self, **kwargs: Any) -> None:
         super().on_cell_executed(**kwargs)
         cell, reply = kwargs["cell"], kwargs["execute_reply"]
+        refused = (reply.get("metadata") or {}).get(METADATA_KEY, {}).get("refused") or []
+        if refused:
+            where = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {kwargs.get('cell_index')}"
+            summary = self.nb.metadata.setdefault(METADATA_KEY, {})
+            summary.setdefault("refused", []).extend(f"cell {where}: {message}" for message in refused)
+            self._refused_in = (id(self.nb), where)
         if role(cell) != "test" or cell.cell_type != "code":
             return
         proof = (reply.get("metadata") or {}).get(METADATA_KEY, {}).get("completed")

@@ -23,6 +23,22 @@ marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``)
 4. answers with ``metadata.course_grader.completed = nonce`` only if the cell ran to its end
    without an error. The executor gives no point to a test cell without that proof.
 
+While nbgrader runs the notebook (grading and Validate), two refusals also hold for every cell,
+whatever the code policy saw, because no static reading of Python is complete (``RunTimeGuard``):
+
+- a PEP 578 audit hook refuses the interpreter's machinery when the notebook's own code (a frame of
+  ``__main__``) reaches for it directly: ``exec``, ``eval``, ``compile``, ``open``, frames
+  (``sys._getframe``, ``tb_frame``, ``__code__``), trace hooks, new functions from code objects,
+  processes and native code, and changing an object's ``__class__`` or a function's code or
+  defaults. Libraries that do these things for their own purposes are not affected, except those
+  that run Python from a string (``CODE_RUNNERS``: ``timeit``, ``torch.utils.benchmark``) while the
+  notebook's code is on the stack;
+- a subclass of ``torch.Tensor`` defined by the notebook's code is refused when it is created, under
+  whatever name or metaclass call: such a class decides what every comparison of it says.
+
+Each refusal raises ``RunTimePolicyViolation`` in the code that tried, and is reported in the reply's
+metadata (``course_grader.refused``), so the grader reports the submission as tampering.
+
 Without that metadata (JupyterLab, ``nbgrader validate``) it behaves as ipykernel does, but for
 one thing: when nbgrader runs the notebook (``NBGRADER_EXECUTION`` is set, in grading and in
 Validate), a warning is printed as a note on the cell's standard output instead of on its standard
@@ -65,6 +81,111 @@ RESTORED_ATTRIBUTES = ("custom_exceptions", "CustomTB", "InteractiveTB", "Syntax
                        "display_pub", "compile", "events", "user_ns", "user_module", "input_transformer_manager",
                        "history_manager", "shell", "excepthook")
 MANAGER_LISTS = ("cleanup_transforms", "line_transforms", "token_transformers")
+
+
+REFUSED_EVENTS = frozenset({
+    "exec", "compile", "open", "sys._getframe", "sys._current_frames", "sys._current_exceptions", "sys.settrace",
+    "sys.setprofile", "sys.addaudithook", "sys.setrecursionlimit", "function.__new__", "code.__new__",
+    "object.__getattr__", "builtins.input", "builtins.breakpoint", "marshal.load", "marshal.loads", "os.system",
+    "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty", "os.kill", "os.killpg", "os.putenv",
+    "os.unsetenv", "gc.get_objects", "gc.get_referrers", "gc.get_referents", "cpython.run_command",
+})
+"""PEP 578 audit events the notebook's own code may not raise at grading (``object.__getattr__`` is
+CPython's event for ``__code__``, ``__globals__``, ``tb_frame``, ``gi_frame``...)."""
+REFUSED_PREFIXES = ("ctypes.", "subprocess.", "socket.", "pty.", "_posixsubprocess.")
+CODE_RUNNERS = ("timeit", "code", "codeop", "runpy", "pdb", "bdb", "doctest", "cProfile", "profile", "trace",
+                "torch.utils.benchmark")
+"""Modules that run Python from a string they are given: their ``exec`` is refused too while the notebook's
+code is on the stack, whichever frame calls it. (``typing`` evaluates string annotations, but libraries
+do that as they import, below an answer's call: the code policy refuses ``get_type_hints`` instead, and
+code inside such an annotation that calls ``exec`` runs in the notebook's namespace, so it is refused.)"""
+CLASS_CHANGES = frozenset({"object.__setattr__", "object.__delattr__"})
+"""CPython's events for setting an object's ``__class__`` or a function's ``__code__``, ``__defaults__``..."""
+
+
+class RunTimePolicyViolation(RuntimeError):
+    """What the grading kernel raises in the notebook's code that reached for refused machinery."""
+
+
+class RunTimeGuard:
+    """The two run-time refusals of the module docstring; ``install`` once per grading kernel.
+
+    Example:
+        >>> guard = RunTimeGuard()
+        >>> guard.refuses("exec", ()), guard.refuses("import", ("torch",))
+        (True, False)
+    """
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+        self._busy = False
+
+    def refuses(self, event: str, args: tuple) -> bool:
+        if event in CLASS_CHANGES:
+            return len(args) > 1 and args[1] != "__doc__"
+        return event in REFUSED_EVENTS or event.startswith(REFUSED_PREFIXES)
+
+    def audit(self, event: str, args: tuple) -> None:
+        """The audit hook: refuse ``event`` when the frame that raised it runs the notebook's code."""
+        if self._busy or not self.refuses(event, args):
+            return
+        self._busy = True  # what the check itself does (sys._getframe) raises audit events of its own
+        try:
+            caller = sys._getframe(1)
+            module = caller.f_globals.get("__name__") or ""
+            refused = module == "__main__" or (event == "exec" and module.startswith(CODE_RUNNERS)
+                                               and _notebook_on_stack(caller))
+        except ValueError:
+            return
+        finally:
+            self._busy = False
+        if refused:
+            owner = getattr(args[0], "__qualname__", type(args[0]).__name__) if args else "?"
+            what = f"changing {args[1]} of {owner}" if event in CLASS_CHANGES else event
+            if module != "__main__":
+                what += f" by {module} (which runs Python from a string)"
+            self.refuse(f"{what} (the interpreter's machinery, reached by the notebook's code)")
+
+    def refuse(self, what: str) -> None:
+        message = (f"Code policy (at run time): {what} is not allowed (rule: machinery). What to do: remove it: "
+                   "answers use plain Python and the libraries, never the notebook's or the interpreter's machinery")
+        self.refused.append(message)
+        raise RunTimePolicyViolation(message)
+
+    def tensor_subclass(self, cls: type, **kwargs: Any) -> None:
+        """``torch.Tensor.__init_subclass__`` while grading: no tensor class of the notebook's own."""
+        self._busy = True
+        try:
+            caller = sys._getframe(1)
+        finally:
+            self._busy = False
+        if caller.f_globals.get("__name__") == "__main__":
+            self.refuse(f"a subclass of torch.Tensor ({cls.__name__}) defined by the notebook's code")
+        super(_tensor_class(), cls).__init_subclass__(**kwargs)
+
+    def install(self) -> None:
+        sys.addaudithook(self.audit)
+        _tensor_class().__init_subclass__ = classmethod(self.tensor_subclass)
+
+    def drain(self) -> list[str]:
+        """The refusals since the last call."""
+        refused, self.refused = self.refused, []
+        return refused
+
+
+def _notebook_on_stack(frame: types.FrameType | None) -> bool:
+    """Whether the notebook's code (a frame of ``__main__``) is running below ``frame``."""
+    while frame is not None:
+        if frame.f_globals.get("__name__") == "__main__":
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _tensor_class() -> type:
+    import torch
+
+    return torch.Tensor
 
 
 def _resolve(dotted: str) -> Any:
@@ -160,9 +281,13 @@ class GuardedKernel(IPythonKernel):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self._runtime_guard: RunTimeGuard | None = None
         if os.environ.get("NBGRADER_EXECUTION"):
             warnings.showwarning = warning_as_note
+            self._runtime_guard = RunTimeGuard()
+            self._runtime_guard.install()
         self._snapshot = Snapshot(self.shell, self)
+        self._restore = self._snapshot.restore  # bound now: a later change to the class cannot skip it
         self._proof: str | None = None
 
     async def do_execute(self, code, silent, store_history=True, user_expressions=None, allow_stdin=False,
@@ -175,7 +300,7 @@ class GuardedKernel(IPythonKernel):
             if info.get("role") == "instructor":
                 self._snapshot.remember(_bound_names(code))
             return reply
-        self._snapshot.restore()
+        self._restore()
         nonce = str(info.get("nonce", ""))
         marker, reached = f"_course_guard_{secrets.token_hex(8)}", []
         self.shell.user_ns[marker] = reached.append
@@ -194,6 +319,8 @@ class GuardedKernel(IPythonKernel):
     def finish_metadata(self, parent, metadata, reply_content):
         metadata = super().finish_metadata(parent, metadata, reply_content)
         metadata["course_grader"] = {"completed": self._proof}
+        if self._runtime_guard is not None:
+            metadata["course_grader"]["refused"] = self._runtime_guard.drain()
         return metadata
 
 

@@ -13,10 +13,20 @@ The rules (each violation names its cell, its line and its rule):
   through another module, frames and tracebacks (``f_back``, ``tb_frame``, ...), trace hooks.
 - ``dunder``: no double-underscore names (``__globals__``, ``__subclasses__``, ``__builtins__``,
   ``"__dict__"`` as a string) except the few a class needs (``__init__``, ``__repr__``, ...), and no
-  ``__torch_function__``-style hooks or metaclasses that change how tests see an answer.
+  ``__torch_function__``-style hooks or metaclasses that change how tests see an answer, and no class
+  built by a call (``type(name, bases, namespace)`` under any name, ``type(x)(...)``, ``abc.ABCMeta(...)``,
+  Enum's functional API, ``make_dataclass``): its namespace can carry any double-underscore method
+  under a computed name (a number whose ``__eq__`` always says yes). ``type(x)`` and ``x.__class__``
+  may be called, compared, read (``type(x).__name__``) and checked against, not handed on (returned,
+  passed to a function, put in a list): ``type(int)`` is ``type``.
 - ``library``: no private parts of a library (``torch._C``), no ``getattr`` with a computed name
   (except on ``self``), no pickles (``allow_pickle=True``, ``weights_only=False``), no subclass of
-  ``torch.Tensor``.
+  a tensor class under any name (``T = torch.Tensor; class A(T)``, ``torchvision.tv_tensors.Image``), no
+  class whose base is computed (``class A(type(x))``).
+- ``machinery`` also covers a module outside the allow-list reached through an allowed one
+  (``dataclasses.types``, ``tqdm.std.io``, ``from torch.utils.data.dataloader import queue``) and a
+  machinery built-in found under another name (``io.open``): attribute chains from a module are
+  resolved against the installed libraries, without running the answer.
 - ``patching``: no assignment to (or deletion or ``setattr`` of) an attribute of a module, of a
   name the instructor's cells define, or of an alias of either (``torch.allclose = ...``,
   ``F.relu = ...``, ``BUDGET.epochs = 1``, ``nn_ = torch.nn; nn_.Linear.forward = f``,
@@ -39,8 +49,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import enum
 import functools
+import importlib
 import re
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -64,9 +77,10 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
 DENIED_MODULES = frozenset({
     "torch.utils.cpp_extension", "torch.library", "torch.hub", "torch.package", "torch.multiprocessing",
     "torch.distributed", "torch.overrides", "torch.ops", "torch.fx", "torch.serialization", "numpy.ctypeslib",
-    "numpy.f2py", "numpy.testing",
+    "numpy.f2py", "numpy.testing", "torch.utils.benchmark", "torch.utils.bottleneck", "torch.utils.collect_env",
 })
-"""Public submodules of allowed packages that can run native code or rewire PyTorch."""
+"""Public submodules of allowed packages that can run native code, run Python from a string
+(``torch.utils.benchmark.Timer(stmt=...)``) or rewire PyTorch."""
 
 MACHINERY_NAMES = frozenset({
     "get_ipython", "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "open",
@@ -97,7 +111,10 @@ MACHINERY_ATTRIBUTES = frozenset({
     "register_module_buffer_registration_hook", "register_module_module_registration_hook",
     "register_module_parameter_registration_hook",
     # attribute access by a computed name, and code run from strings (annotations, format fields)
-    "attrgetter", "methodcaller", "get_type_hints", "ForwardRef", "get_field",
+    "attrgetter", "methodcaller", "get_type_hints", "ForwardRef", "get_field", "singledispatch",
+    "singledispatchmethod",
+    # classes built from a namespace whose keys are computed (dunders under any name)
+    "make_dataclass", "new_class", "prepare_class",
 })
 UNPICKLING_KEYWORDS = {"weights_only": True, "allow_pickle": False}
 """Keywords of ``torch.load``/``numpy.load`` that an answer may pass only with their safe value: a pickle
@@ -209,6 +226,64 @@ def check_helpers() -> frozenset[str]:
                      if not name.startswith("_") and getattr(value, "__module__", None) == checks.__name__)
 
 
+@functools.cache
+def _machinery_builtins() -> dict[int, str]:
+    """The built-ins the ``machinery`` and reflection rules refuse, by id (``io.open`` is ``open``)."""
+    return {id(getattr(builtins, name)): name for name in MACHINERY_NAMES | REFLECTION if hasattr(builtins, name)}
+
+
+def _module_allowed(module: types.ModuleType, allowed: frozenset[str]) -> bool:
+    name = module.__name__
+    return name.split(".")[0] in allowed and not any(name == d or name.startswith(d + ".") for d in DENIED_MODULES)
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(dotted: str, allowed: frozenset[str]) -> tuple[object, str] | None:
+    """What ``dotted`` names in the installed libraries, walked from a module of the ``allowed`` list
+    through modules only (importing them; no answer code runs), with the path walked: where the walk
+    meets a module off the list, it stops there and returns that module. ``None`` where it cannot be
+    known (a private or missing name, a name reached through an object that is not a module).
+
+    Example:
+        >>> module, path = resolve("dataclasses.types.new_class", frozenset({"dataclasses"}))
+        >>> module.__name__, path
+        ('types', 'dataclasses.types')
+        >>> resolve("builtins.open", frozenset())[0] is open
+        True
+    """
+    parts = dotted.split(".")
+    if parts[0] == "builtins":
+        return (getattr(builtins, parts[1]), dotted) if len(parts) == 2 and hasattr(builtins, parts[1]) else None
+    if parts[0] not in allowed or any(part.startswith("_") for part in parts):
+        return None
+    try:
+        current: object = importlib.import_module(parts[0])
+    except Exception:  # noqa: BLE001 - a library that fails to import is not the answer's doing
+        return None
+    for index, part in enumerate(parts[1:], start=1):
+        if not isinstance(current, types.ModuleType):
+            return None
+        if not _module_allowed(current, allowed):
+            return current, ".".join(parts[:index])
+        submodule = f"{current.__name__}.{part}"
+        if hasattr(current, part):
+            current = getattr(current, part)
+        elif any(submodule == d or submodule.startswith(d + ".") for d in DENIED_MODULES):
+            return None  # the import rule names it; importing it here would run what it guards against
+        else:
+            try:
+                current = importlib.import_module(submodule)
+            except Exception:  # noqa: BLE001
+                return None
+    return current, dotted
+
+
+def _tensor_class() -> type:
+    import torch
+
+    return torch.Tensor
+
+
 def import_bindings(tree: ast.AST) -> dict[str, str]:
     """What each import in ``tree`` binds: name -> the module (or module attribute) it names.
 
@@ -318,6 +393,9 @@ class _Checker(ast.NodeVisitor):
     called: set[int] = field(default_factory=set)  # ids of the nodes called directly (f in f(x))
     found: list[Violation] = field(default_factory=list)
     scopes: list[set[str]] = field(default_factory=list)  # local names of the enclosing functions
+    paths: dict[str, str] = field(default_factory=dict)  # names bound to a dotted library name: s -> tqdm.std
+    metaclasses: set[str] = field(default_factory=set)  # names bound to what may be a metaclass (type(x))
+    type_as_class: set[int] = field(default_factory=set)  # ids of `type` names used as a class (isinstance, hints)
 
     def flag(self, node: ast.AST, rule: str, what: str) -> None:
         advice = ADVICE[rule].format(allowed=", ".join(sorted(self.context.allowed_imports)))
@@ -350,9 +428,60 @@ class _Checker(ast.NodeVisitor):
             chain = chain.value
         return isinstance(chain, ast.Name) and self.special(chain.id)
 
+    def dotted(self, node: ast.AST) -> str | None:
+        """The library name ``node`` spells, through the cell's imports and aliases (``s.io`` after
+        ``s = tqdm.std`` is ``tqdm.std.io``; ``getattr(m, "x")`` is ``m.x``); ``None`` for anything else.
+
+        Example:
+            >>> checker = _Checker("c", Context("01_mlp", modules={"F": "torch.nn.functional"}), False)
+            >>> checker.dotted(ast.parse("F.relu", mode="eval").body), checker.dotted(ast.parse("x.y", mode="eval").body)
+            ('torch.nn.functional.relu', None)
+        """
+        if isinstance(node, ast.Attribute):
+            base = self.dotted(node.value)
+            return f"{base}.{node.attr}" if base else None
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr"
+                and len(node.args) == 2 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+            base = self.dotted(node.args[0])
+            return f"{base}.{node.args[1].value}" if base else None
+        if not isinstance(node, ast.Name):
+            return None
+        if node.id in self.paths:
+            return self.paths[node.id]
+        if any(node.id in scope for scope in self.scopes) or node.id in self.aliases:
+            return None
+        if node.id in self.context.modules:
+            return self.context.modules[node.id]
+        return f"builtins.{node.id}" if hasattr(builtins, node.id) else None
+
+    @functools.cached_property
+    def reachable(self) -> frozenset[str]:
+        """The packages an answer may use: the allow-list and what the instructor's cells imported."""
+        return self.context.allowed_imports | {module.split(".")[0] for module in self.context.modules.values()}
+
+    def resolved(self, node: ast.AST) -> tuple[object, str] | None:
+        dotted = self.dotted(node)
+        return resolve(dotted, self.reachable) if dotted else None
+
+    def may_be_metaclass(self, node: ast.AST) -> bool:
+        """``type(x)``, ``x.__class__``, a metaclass by name (``abc.ABCMeta``) or a name bound to one of these."""
+        if isinstance(node, ast.Call) and self.dotted(node.func) == "builtins.type" and len(node.args) == 1:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "__class__":
+            return True
+        if (isinstance(node, ast.Call) and self.dotted(node.func) == "builtins.getattr" and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant) and node.args[1].value == "__class__"):
+            return True
+        if isinstance(node, ast.Name) and node.id in self.metaclasses:
+            return True
+        found = self.resolved(node)
+        return found is not None and isinstance(found[0], type) and issubclass(found[0], type)
+
     def find_aliases(self, tree: ast.AST) -> None:
         """Every name the cell binds (anywhere) to what ``reaches_special``: ``nn_ = torch.nn`` then
-        ``nn_.Linear.forward = f`` is patching torch, as ``torch.nn.Linear.forward = f`` is."""
+        ``nn_.Linear.forward = f`` is patching torch, as ``torch.nn.Linear.forward = f`` is. Names bound
+        to a library name keep it (``dotted``), and names bound to a possible metaclass are remembered."""
+        self.paths.update(import_bindings(tree))
         pairs: list[tuple[ast.AST, ast.AST | None]] = []
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
@@ -372,6 +501,15 @@ class _Checker(ast.NodeVisitor):
         while changed:  # to a fixed point: b = a after a = torch
             changed = False
             for target, value in pairs:
+                name = target.arg if isinstance(target, ast.arg) else target.id if isinstance(target, ast.Name) else None
+                if name and value is not None:
+                    dotted = self.dotted(value)
+                    if dotted and self.paths.get(name) != dotted and name not in self.paths:
+                        self.paths[name] = dotted
+                        changed = True
+                    if name not in self.metaclasses and self.may_be_metaclass(value):
+                        self.metaclasses.add(name)
+                        changed = True
                 if not self.reaches_special(value):
                     continue
                 for sub in ast.walk(target):
@@ -379,6 +517,17 @@ class _Checker(ast.NodeVisitor):
                     if name and name not in self.aliases:
                         self.aliases.add(name)
                         changed = True
+
+    def _check_reach(self, node: ast.AST, dotted: str | None) -> None:
+        """A module off the allow-list, or a machinery built-in, reached through an allowed module."""
+        found = resolve(dotted, self.reachable) if dotted and not dotted.startswith("builtins.") else None
+        if found is None:
+            return
+        value, path = found
+        if isinstance(value, types.ModuleType) and not _module_allowed(value, self.reachable):
+            self.flag(node, "machinery", f"the module {value.__name__}, reached as {path},")
+        elif callable(value) and id(value) in _machinery_builtins():
+            self.flag(node, "machinery", f"{_machinery_builtins()[id(value)]}, reached as {path},")
 
     # imports
     def _check_module(self, node: ast.AST, module: str) -> None:
@@ -410,6 +559,8 @@ class _Checker(ast.NodeVisitor):
                 self.flag(node, "import", f"from {module} import *")
                 continue
             self._check_name(node, alias.name, attribute=True)
+            if not node.level and node.module:
+                self._check_reach(node, f"{node.module}.{alias.name}")
             self.modules.add(alias.asname or alias.name)  # may be a module: treat it as one
         self.generic_visit(node)
 
@@ -427,9 +578,13 @@ class _Checker(ast.NodeVisitor):
         self._check_name(node, node.id, attribute=False)
         if node.id in REFLECTION and id(node) not in self.called and not any(node.id in s for s in self.scopes):
             self.flag(node, "machinery", f"{node.id} passed around as a value")
+        if (node.id == "type" and id(node) not in self.called and id(node) not in self.type_as_class
+                and self.dotted(node) == "builtins.type"):
+            self.flag(node, "dunder", "type passed around as a value (called with three arguments, it builds a class)")
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._check_name(node, node.attr, attribute=True)
+        self._check_reach(node, self.dotted(node))
         root = _root(node)
         if (node.attr.startswith("_") and not _is_dunder(node.attr) and root is not None
                 and root.id != "self" and self.special(root.id)):
@@ -486,14 +641,72 @@ class _Checker(ast.NodeVisitor):
                 self.flag(node, "library", f"{name} with a computed name on {ast.unparse(node.args[0])}")
             elif constant:
                 self._check_name(node, attribute.value, attribute=True)
+                self._check_reach(node, self.dotted(node))
                 if attribute.value.startswith("_") and not on_self and not _is_dunder(attribute.value):
                     self.flag(node, "library", f"the private attribute {attribute.value}")
-        if name == "type" and len(node.args) == 3:
-            self.flag(node, "dunder", "a class built with type(name, bases, dict)")
+        built = self._builds_class(node)
+        if built:
+            self.flag(node, "dunder", built)
+        if name in {"isinstance", "issubclass"} and len(node.args) == 2:
+            classes = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+            self.type_as_class.update(id(c) for c in classes)
         called = func.attr if isinstance(func, ast.Attribute) else name
         if called in {"load", "loads"}:
             self._check_unpickling(node)
         self.generic_visit(node)
+
+    def _builds_class(self, node: ast.Call) -> str | None:
+        """How ``node`` builds a class from a namespace (whose keys can spell any double-underscore
+        method), or ``None``: a metaclass called under any name (``type``, ``abc.ABCMeta``, ``type(x)``,
+        ``x.__class__``), Enum's functional API, or a computed callable given ``(name, (bases,), namespace)``."""
+        arguments = len(node.args) + len(node.keywords)
+        found = self.resolved(node.func)
+        if found is not None and isinstance(found[0], type) and arguments >= 2:
+            if issubclass(found[0], type):
+                return f"a class built by calling the metaclass {found[1].removeprefix('builtins.')}"
+            if issubclass(found[0], enum.Enum):
+                return f"a class built by calling {found[1]} (Enum's functional API)"
+        if found is None and self.may_be_metaclass(node.func) and len(node.args) >= 3:
+            return f"a class built by calling {ast.unparse(node.func)}, a metaclass"
+        if (isinstance(node.func, (ast.Call, ast.Subscript)) and len(node.args) == 3
+                and isinstance(node.args[1], ast.Tuple)):
+            return f"a class built by calling {ast.unparse(node.func)} with a name, bases and a namespace"
+        return None
+
+    def check_metaclass_values(self, tree: ast.AST) -> None:
+        """``type(x)``, ``x.__class__`` (or a name bound to one) may be called, compared, named, read
+        (``type(x).__name__``) or checked against (``isinstance``), not handed on (returned, passed, put in a
+        list): a function that returns ``type(int)`` hands out ``type``, which builds classes."""
+        parents = {id(child): parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, (ast.Call, ast.Attribute)) or (isinstance(node, ast.Name)
+                                                                    and isinstance(node.ctx, ast.Load))):
+                continue
+            if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
+                continue
+            if not self.may_be_metaclass(node) or self.resolved(node) is not None:
+                continue  # a library's own metaclass by name: _builds_class judges its calls
+            parent = parents.get(id(node))
+            if parent is None or self._metaclass_use_is_plain(node, parent, parents):
+                continue
+            self.flag(node, "dunder", f"{ast.unparse(node)} handed on as a value (the type of a class builds classes)")
+
+    @staticmethod
+    def _metaclass_use_is_plain(node: ast.AST, parent: ast.AST, parents: dict[int, ast.AST]) -> bool:
+        if isinstance(parent, (ast.Compare, ast.FormattedValue, ast.Expr)):
+            return True
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            return True
+        if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and parent.value is node:
+            return True  # the name it is bound to is judged where it is used
+        if isinstance(parent, ast.Tuple):
+            parent = parents.get(id(parent), parent)
+        if isinstance(parent, ast.Call):
+            if parent.func is node:
+                return True
+            callee = parent.func.id if isinstance(parent.func, ast.Name) else None
+            return callee in {"isinstance", "issubclass", "print", "str", "repr", "id", "hash"}
+        return False
 
     def _check_unpickling(self, node: ast.Call) -> None:
         for keyword in node.keywords:
@@ -515,8 +728,14 @@ class _Checker(ast.NodeVisitor):
                     self.flag(node, "dunder", "a metaclass")
             for base in node.bases:
                 last = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else None
-                if last in TENSOR_CLASSES:
-                    self.flag(node, "library", f"subclassing {ast.unparse(base)}")
+                found = self.resolved(base) if last else None
+                value = found[0] if found else None
+                if last in TENSOR_CLASSES or (isinstance(value, type) and issubclass(value, _tensor_class())):
+                    self.flag(node, "library", f"subclassing {ast.unparse(base)}, a tensor class,")
+                elif (isinstance(value, type) and issubclass(value, type)) or (last and self.may_be_metaclass(base)):
+                    self.flag(node, "dunder", f"a metaclass (a subclass of {ast.unparse(base)})")
+                elif not isinstance(base, (ast.Name, ast.Attribute, ast.Subscript)):
+                    self.flag(node, "library", f"a class whose base is computed ({ast.unparse(base)})")
             self.generic_visit(node)
             return
         self._in_scope(node, node.args)
@@ -570,10 +789,25 @@ def check_cell(source: str, cell: str, context: Context, added: bool = False) ->
         return [Violation(cell, _first_magic_line(source), "magic", "an IPython magic or shell command",
                           ADVICE["magic"])]
     checker = _Checker(cell, context, added)
+    checker.type_as_class = {id(name) for hint in _annotations(tree) for name in ast.walk(hint) if isinstance(name, ast.Name)}
     checker.find_aliases(tree)
+    checker.check_metaclass_values(tree)
     checker.visit(tree)
     checker.check_bindings(tree)
     return sorted(set(checker.found), key=lambda v: (v.line, v.rule, v.found))
+
+
+def _annotations(tree: ast.AST) -> list[ast.AST]:
+    """Every type hint in ``tree`` (``type`` may stand there as a class: ``def f(kind: type[nn.Module])``)."""
+    hints: list[ast.AST | None] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg):
+            hints.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            hints.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            hints.append(node.annotation)
+    return [hint for hint in hints if hint is not None]
 
 
 def _first_magic_line(source: str) -> int:

@@ -71,8 +71,14 @@ def _fail(name: str, expected: str, got: str, hint: str) -> None:
     raise CheckFailed(message)
 
 
+PLAIN_TENSORS = tuple(t for t in (torch.Tensor, nn.Parameter, getattr(nn, "Buffer", None)) if t is not None)
+"""The tensor classes an answer may hand to a check: a subclass of its own (a ``__torch_function__``
+that says every comparison succeeds) is refused by every check that wants a tensor."""
+
+
 def check_type(name: str, value: object, expected: type | tuple[type, ...], hint: str = "") -> None:
-    """Fail unless ``value`` is an instance of ``expected``.
+    """Fail unless ``value`` is an instance of ``expected``; a tensor must be of a class of PyTorch's
+    own (``PLAIN_TENSORS``), not a subclass.
 
     Example:
         >>> check_type("x", torch.zeros(1), torch.Tensor)
@@ -81,6 +87,9 @@ def check_type(name: str, value: object, expected: type | tuple[type, ...], hint
     if not isinstance(value, expected):
         names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
         _fail(name, f"a {names}", f"a {type(value).__name__}", hint)
+    if isinstance(value, torch.Tensor) and type(value) not in PLAIN_TENSORS:
+        _fail(name, "a plain torch.Tensor", f"an object of class {type(value).__name__}, a subclass of torch.Tensor "
+              "(a subclass can decide what every comparison of it says)", hint or "return the tensor itself")
 
 
 def check_shape(name: str, tensor: torch.Tensor, expected: Sequence[int], hint: str = "") -> None:

@@ -50,6 +50,33 @@ def test_check_close_accepts_matching_nan():
     checks.check_close("s", torch.tensor([float("nan")]), torch.tensor([float("nan")]))
 
 
+def _agreeable_tensor(values: torch.Tensor) -> torch.Tensor:
+    """A forged answer: a tensor whose class says every comparison succeeds (``__torch_function__``)."""
+    plain: dict[int, torch.Tensor] = {}
+
+    def agree(cls, func, types, args=(), kwargs=None):
+        if func in (torch.allclose, torch.equal):
+            return True
+        if getattr(func, "__name__", "") in {"detach", "double", "cpu", "clone"}:
+            return args[0]
+        return func(*(plain.get(id(a), a) for a in args), **(kwargs or {}))
+
+    agreeable = type(torch.Tensor)("Agreeable", (torch.Tensor,), {"__torch_function__": classmethod(agree)})
+    forged = values.as_subclass(agreeable)
+    plain[id(forged)] = values
+    return forged
+
+
+def test_checks_refuse_a_tensor_subclass():
+    forged = _agreeable_tensor(torch.zeros(2))
+    assert torch.allclose(forged.detach().double().cpu(), torch.ones(2, dtype=torch.float64))  # the forgery works
+    for check in (lambda: checks.check_close("y", forged, torch.ones(2)), lambda: checks.check_shape("y", forged, (2,)),
+                  lambda: checks.check_type("y", forged, torch.Tensor)):
+        with pytest.raises(AssertionError, match="y: expected a plain torch.Tensor, got an object of class Agreeable"):
+            check()
+    checks.check_close("w", nn.Parameter(torch.ones(2)), torch.ones(2))  # a layer's parameter is PyTorch's own
+
+
 def test_param_count_and_layers():
     model = nn.Sequential(nn.Linear(784, 1000), nn.ReLU(), nn.Linear(1000, 10))
     assert checks.count_parameters(model) == 795_010

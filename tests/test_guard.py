@@ -83,6 +83,105 @@ def _outcome(cell) -> str:
     return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream").strip() or "no output"
 
 
+# While nbgrader runs a notebook (NBGRADER_EXECUTION set), the kernel also refuses, at run time, machinery
+# that the notebook's own code reaches (an audit hook) and tensor classes it defines (RunTimeGuard).
+AGREEABLE = """
+plain = {}
+def agree(cls, func, types, args=(), kwargs=None):
+    if func in (torch.allclose, torch.equal):
+        return True
+    if getattr(func, "__name__", "") in {"detach", "double", "cpu"}:
+        return args[0]
+    return func(*(plain.get(id(a), a) for a in args), **(kwargs or {}))
+"""
+RUNTIME_ATTACKS = {
+    "a tensor class built by calling its metaclass": AGREEABLE + (
+        "Agreeable = type(torch.Tensor)('Agreeable', (torch.Tensor,), {'_' * 2 + 'torch_function' + '_' * 2: "
+        "classmethod(agree)})\nforged = torch.zeros(2).as_subclass(Agreeable)\nplain[id(forged)] = torch.zeros(2)\n"
+        "def f(x):\n    return forged"),
+    "exec reached through another module": ("import pkgutil\nrun = pkgutil.resolve_name('builtins:exec')\n"
+                                            "run('def f(x):\\n    return torch.ones(2)')"),
+    "a frame of the notebook": "import sys\nframe = sys._getframe()\ndef f(x):\n    return torch.ones(2)",
+    "code in a string annotation": ('import typing\ndef helper(x: "exec(\'def f(x):\\\\n    return torch.ones(2)\', '
+                                    'globals()) or int"):\n    pass\ntyping.get_type_hints(helper)'),
+    "a string run by a library": ("import torch.utils.benchmark as bench\nbox = {'torch': torch}\n"
+                                  "bench.Timer(stmt=\"box['f'] = lambda x: box['torch'].ones(2)\", globals={'box': box})"
+                                  ".timeit(1)\nf = box['f']"),
+    "a function's code replaced": ("def f(x):\n    return x\ndef g(x):\n    return torch.ones(2)\n"
+                                   "f.__code__ = g.__code__"),
+}
+FORGED_TEST = '"""must fail"""\ncheck_close("f(x)", f(torch.zeros(2)), torch.ones(2), hint="the run-time guard")\nprint("PASSED")'
+HONEST_AT_RUN_TIME = """
+import collections, dataclasses, functools
+P = collections.namedtuple("P", "x y")
+@dataclasses.dataclass
+class Q:
+    x: list = dataclasses.field(default_factory=list)
+def logged(f):
+    @functools.wraps(f)
+    def inner(*a):
+        return f(*a)
+    return inner
+class Net(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(2, 2)
+    @torch.no_grad()
+    @logged
+    def predict(self, x):
+        return self.fc(x)
+net = Net()
+torch.save(net.state_dict(), "best.pt")
+net.load_state_dict(torch.load("best.pt", weights_only=True))
+result = (P(1, 2), Q(), net.predict(torch.zeros(1, 2)).shape)
+"""
+
+
+def _run_graded(cells: list, workdir) -> nbformat.NotebookNode:
+    """``cells`` after the setup cell, run as nbgrader runs a notebook (NBGRADER_EXECUTION set)."""
+    notebook = nbformat.v4.new_notebook(cells=[_cell(SETUP, "instructor", "setup"), *cells])
+    executor = GuardedExecute(kernel_name="course-grading", kernel_manager_class=GradingKernelManager, timeout=120,
+                              allow_errors=True, shutdown_kernel="immediate")
+    executor.on_notebook_start = None
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("NBGRADER_EXECUTION", "autograde")
+            executor.preprocess(notebook, {"metadata": {"path": str(workdir)}})
+    finally:
+        atexit.unregister(executor._cleanup_kernel)
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def runtime_runs(tmp_path_factory):
+    """One graded notebook per attack (a refusal stops the rest of its notebook), and an honest one."""
+    runs = {attack: _run_graded([_cell(code, "answer", "ex1_attack"), _cell(FORGED_TEST, "test", "test_ex1_attack")],
+                                tmp_path_factory.mktemp("runtime"))
+            for attack, code in RUNTIME_ATTACKS.items()}
+    runs["honest"] = _run_graded([_cell(HONEST_AT_RUN_TIME, "answer", "honest_answer"), _cell(
+        '"""honest"""\nassert result[2] == (1, 2)\ncheck_shape("x", torch.zeros(2), (2,))\nprint("✓ honest")', "test",
+        "test_honest")], tmp_path_factory.mktemp("runtime"))
+    return runs
+
+
+@pytest.mark.parametrize("attack", RUNTIME_ATTACKS)
+def test_machinery_is_refused_at_run_time_and_reported(runtime_runs, attack):
+    notebook = runtime_runs[attack]
+    answer, test = notebook.cells[1], notebook.cells[2]
+    assert _outcome(answer) == "RunTimePolicyViolation", f"{attack}: the answer cell shows {_outcome(answer)!r}"
+    assert _outcome(test) == "CodePolicyViolation", f"{attack}: the test after it shows {_outcome(test)!r}"
+    assert "not run: in cell ex1_attack" in test.outputs[0].evalue
+    refused = notebook.metadata["course_grader"]["refused"]
+    assert refused and refused[0].startswith("cell ex1_attack: Code policy (at run time): "), refused
+
+
+def test_honest_code_is_not_refused_at_run_time(runtime_runs):
+    notebook = runtime_runs["honest"]
+    assert not [o for o in notebook.cells[1].outputs if o.output_type == "error"], notebook.cells[1].outputs
+    assert _outcome(notebook.cells[2]) == "✓ honest"
+    assert "refused" not in notebook.metadata.get("course_grader", {})
+
+
 @pytest.mark.parametrize("number, attack", list(enumerate(ATTACKS)))
 def test_each_test_runs_as_the_instructor_wrote_it(guarded_run, number, attack):
     """The attack ran (no policy here); the test after it still fails, so it scores 0."""

@@ -55,6 +55,20 @@ HONEST = {
     "a nested layer's weight": "class M(nn.Module):\n    def reset(self):\n        self.layers[0].weight.data = torch.zeros(2, 2)",
     "hasattr with a computed name": "def has(m, name):\n    return hasattr(m, name)",
     "getattr on self with a computed name": "class M(nn.Module):\n    def get(self, i):\n        return getattr(self, f'fc{i}')",
+    "type in isinstance and in hints": "def f(kind: type[nn.Module], x) -> type:\n    assert isinstance(kind, type)\n"
+                                       "    return type(x).__name__",
+    "a new instance of its own class": "class A:\n    def __init__(self, n=1):\n        self.n = n\n"
+                                       "    def clone(self):\n        return type(self)(self.n)",
+    "a library's submodules and classes": "import torch.nn.functional as F\nimport numpy as np\nfrom collections import abc\n"
+                                          "y = F.relu(torch.nn.init.zeros_(torch.empty(2)))\nz = np.linalg.norm(np.array([1.0]))\n"
+                                          "from torch.utils.data import DataLoader, TensorDataset",
+    "a subclass of a library class": "class Net(nn.Module):\n    pass\nclass Stop(RuntimeError):\n    pass",
+    "an enum declared as a class": "import enum\nclass Kind(enum.Enum):\n    A = 1\nk = Kind(1)",
+    "the type of an object, read and compared": "def same(a, b):\n    t = type(a)\n    print(type(a), f'{a.__class__}')\n"
+                                                "    return type(a) is type(b) and t.__name__ == b.__class__.__name__ "
+                                                "and isinstance(b, (t, a.__class__))",
+    "a dataclass and a namedtuple": "import collections, dataclasses\nP = collections.namedtuple('P', 'x y')\n"
+                                    "@dataclasses.dataclass\nclass Q:\n    x: int = dataclasses.field(default=0)",
 }
 
 
@@ -116,6 +130,30 @@ TAMPERING = {
     "a tensor subclass": ("class T(torch.Tensor):\n    pass", "library"),
     "a global forward hook": ("torch.nn.modules.module.register_module_forward_hook(lambda m, i, o: o)", "machinery"),
     "torch.fx": ("import torch.fx", "library"),
+    # a class built from a namespace whose keys are computed: any double-underscore method gets in
+    "type called under another name": ("meta = type\nA = meta('A', (int,), {})", "dunder"),
+    "type of a class called": ("A = type(int)('A', (int,), {})", "dunder"),
+    "a metaclass by its name": ("import abc\nA = abc.ABCMeta('A', (int,), {})", "dunder"),
+    "a metaclass through __class__": ("meta = int.__class__\nA = meta('A', (int,), {})", "dunder"),
+    "a metaclass from a function": ("def m():\n    return 0\nA = m()('A', (int,), {})", "dunder"),
+    "a metaclass handed out by a function": ("def m():\n    return type(int)", "dunder"),
+    "a metaclass through getattr, bases in a variable": ("bases = (int,)\nA = getattr(int, '__class__')('A', bases, {})",
+                                                         "dunder"),
+    "a metaclass in a list": ("kinds = [int.__class__]", "dunder"),
+    "a subclass of a metaclass": ("import abc\nclass Meta(abc.ABCMeta):\n    pass", "dunder"),
+    "Enum's functional API": ("import enum\nE = enum.IntEnum('E', {'A': 2})", "dunder"),
+    "make_dataclass": ("from dataclasses import make_dataclass", "machinery"),
+    # a tensor class under another name, or a computed base
+    "a tensor class under an alias": ("T = torch.Tensor\nclass A(T):\n    pass", "library"),
+    "a tensor class imported under another name": ("from torch import Tensor as T\nclass A(T):\n    pass", "library"),
+    "a library's tensor subclass": ("import torchvision\nclass A(torchvision.tv_tensors.Image):\n    pass", "library"),
+    "a computed base": ("class A(type(torch.zeros(1))):\n    pass", "library"),
+    # a module off the allow-list reached through an allowed one
+    "a module through an allowed one": ("import dataclasses\nt = dataclasses.types", "machinery"),
+    "a module imported from an allowed one": ("from dataclasses import types", "machinery"),
+    "a module through an alias": ("import dataclasses as d\nm = d\nt = m.types", "machinery"),
+    "a module through getattr": ("import dataclasses\nt = getattr(dataclasses, 'types')", "machinery"),
+    "a module deep in a library": ("from torch.utils.data.dataloader import queue", "machinery"),
 }
 
 
