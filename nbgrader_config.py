@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import course_grader.course
+import course_grader.policy
 import course_grader.validation
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
@@ -77,8 +78,8 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.KeepOnlyAnswers.course_root = str(ROOT)
-# COURSE_CODE_POLICY=0 grades without the static policy: only for testing the layers below it alone.
-c.KeepOnlyAnswers.check_policy = os.environ.get("COURSE_CODE_POLICY", "1").strip().lower() not in {"0", "false", "no", "off"}
+# COURSE_CODE_POLICY=0 grades without the code policy: only for testing the layers below it alone.
+c.KeepOnlyAnswers.check_policy = course_grader.policy.policy_enabled()
 
 # Feedback: results and messages of hidden tests, never their code.
 c.GenerateFeedback.preprocessors = [

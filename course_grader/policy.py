@@ -52,9 +52,10 @@ import builtins
 import enum
 import functools
 import importlib
+import os
 import re
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from IPython.core.inputtransformer2 import TransformerManager
@@ -215,6 +216,17 @@ class Context:
         protected |= set(modules) | set(dir(builtins)) | set(check_helpers())
         return cls(assignment, frozenset(protected - {"_"}), modules,
                    ALLOWED_IMPORTS.get(assignment, COMMON_IMPORTS))
+
+
+def policy_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether grading applies the code policy, static and at run time: ``COURSE_CODE_POLICY=0`` turns
+    both off, only for testing the layers below them (the sandbox) alone.
+
+    Example:
+        >>> policy_enabled({"COURSE_CODE_POLICY": "off"}), policy_enabled({})
+        (False, True)
+    """
+    return environ.get("COURSE_CODE_POLICY", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
 @functools.cache
