@@ -49,13 +49,13 @@ c.GenerateAssignment.preprocessors = [
     "nbgrader.preprocessors.LockCells",
     "nbgrader.preprocessors.ClearSolutions",
     "nbgrader.preprocessors.ClearOutput",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "course_grader.preprocessors.CheckCellMetadata",
     "nbgrader.preprocessors.ComputeChecksums",
     "nbgrader.preprocessors.SaveCells",
     "nbgrader.preprocessors.ClearHiddenTests",
     "nbgrader.preprocessors.ClearMarkScheme",
     "nbgrader.preprocessors.ComputeChecksums",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "course_grader.preprocessors.CheckCellMetadata",
 ]
 # Grading: only the student's answers come from the submission. The notebook that runs is the
 # release with the answers in place, checked with the code policy (course_grader/answers.py);
@@ -66,7 +66,7 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.OverwriteKernelspec",
     "course_grader.preprocessors.KeepOnlyAnswers",
     "nbgrader.preprocessors.OverwriteCells",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "course_grader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
     "course_grader.executor.GuardedExecute",
@@ -75,7 +75,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
-    "nbgrader.preprocessors.CheckCellMetadata",
+    "course_grader.preprocessors.CheckCellMetadata",
 ]
 c.KeepOnlyAnswers.course_root = str(ROOT)
 # COURSE_CODE_POLICY=0 grades without the code policy: only for testing the layers below it alone.

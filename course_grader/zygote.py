@@ -2,9 +2,11 @@
 already imported PyTorch, instead of starting Python afresh for every submission.
 
 Importing torch, torchvision, matplotlib and ipykernel takes 3 to 5 CPU seconds, a quarter of the
-time a notebook takes in grading mode. Each worker of ``make autograde`` therefore starts one
-*zygote*: a Python process inside the sandbox (``course_grader/kernel.py``: no network, the course
-hidden, resource limits) that imports those packages once, then, for each submission's kernel:
+time a notebook takes in grading mode, and reading and verifying a data set 1 to 3 more. Each worker
+of ``make autograde`` therefore starts one *zygote*: a Python process inside the sandbox
+(``course_grader/kernel.py``: no network, the course hidden, resource limits) that imports those
+packages and reads the data sets once (``course_utils.data.preload``), then, for each submission's
+kernel:
 
 1. forks, and the child moves into a mount and a process namespace of its own; its child
    (the kernel, process 1 of that namespace, so everything it starts dies with it) gets what a
@@ -152,6 +154,9 @@ def serve(runtime: Path, autograded: Path) -> None:
 
     for name in PRELOADED:
         importlib.import_module(name)
+    from course_utils.data import preload
+
+    preload()  # every kernel forked below finds the data sets read and verified (each copies what it loads)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(runtime / SOCKET_NAME))
     server.listen(4)

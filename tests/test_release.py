@@ -188,3 +188,39 @@ def test_a_passing_test_cell_says_so_with_its_points(assignment):
         if released is not call and ast.dump(released) != ast.dump(call):
             wrong.append(f"{meta['grade_id']}: passed(...) must come after ### END HIDDEN TESTS")
     assert not wrong, f"{assignment}: {wrong}"
+
+
+METADATA_DAMAGE = {
+    "points not a number": lambda meta: meta.__setitem__("points", "two"),
+    "grade not a bool": lambda meta: meta.__setitem__("grade", "yes"),
+    "locked missing": lambda meta: meta.pop("locked"),
+    "empty grade id": lambda meta: meta.__setitem__("grade_id", ""),
+    "unknown key": lambda meta: meta.__setitem__("note", 1),
+    "older schema": lambda meta: meta.__setitem__("schema_version", 2),
+    "newer schema": lambda meta: meta.__setitem__("schema_version", 4),
+    "undamaged": lambda meta: None,
+}
+
+
+@pytest.mark.parametrize("damage", METADATA_DAMAGE)
+def test_metadata_check_says_what_nbgrader_says(damage):
+    """The course's CheckCellMetadata (schema compiled once) accepts and refuses exactly what nbgrader's does."""
+    import copy
+
+    from nbformat import from_dict
+    from nbgrader.preprocessors import CheckCellMetadata as NbgraderCheck
+
+    from course_grader.preprocessors import CheckCellMetadata
+
+    notebook = from_dict(read_notebook(source_notebook(ASSIGNMENTS[0])))
+    graded = [cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("grade")]
+    METADATA_DAMAGE[damage](graded[-1].metadata.nbgrader)
+    verdicts = []
+    for check in (NbgraderCheck(), CheckCellMetadata()):
+        try:
+            check.preprocess(copy.deepcopy(notebook), {})
+            verdicts.append("accepted")
+        except Exception as error:  # noqa: BLE001 (the verdict is the error itself)
+            verdicts.append(f"{type(error).__name__}: {error}")
+    assert verdicts[0] == verdicts[1], verdicts
+    assert (verdicts[0] == "accepted") == (damage == "undamaged"), verdicts
