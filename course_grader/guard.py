@@ -23,8 +23,8 @@ marks a cell as a test (message metadata ``course_grader: {role: test, nonce}``)
 4. answers with ``metadata.course_grader.completed = nonce`` only if the cell ran to its end
    without an error. The executor gives no point to a test cell without that proof.
 
-While nbgrader runs the notebook (grading and Validate), two refusals also hold for every cell,
-whatever the code policy saw, because no static reading of Python is complete (``RunTimeGuard``):
+While nbgrader runs the notebook (grading and Validate), three refusals also hold, whatever the code
+policy saw, because no static reading of Python is complete (``RunTimeGuard``):
 
 - a PEP 578 audit hook refuses the interpreter's machinery when the notebook's own code (a frame of
   ``__main__``) reaches for it directly: ``exec``, ``eval``, ``compile``, ``open``, frames
@@ -34,7 +34,12 @@ whatever the code policy saw, because no static reading of Python is complete (`
   that run Python from a string (``CODE_RUNNERS``: ``timeit``, ``torch.utils.benchmark``) while the
   notebook's code is on the stack;
 - a subclass of ``torch.Tensor`` defined by the notebook's code is refused when it is created, under
-  whatever name or metaclass call: such a class decides what every comparison of it says.
+  whatever name or metaclass call: such a class decides what every comparison of it says;
+- at the last line of each test (marked by the grading executor), a class made since the previous
+  test that defines what decides a comparison (``FORGING_DUNDERS``: ``__eq__``, ``__bool__``,
+  ``__torch_function__``...) with anything but a library's own method is refused, and the test with
+  it. The cyclic garbage collector is off while a test runs, so a class made and dropped inside the
+  test is still there to be seen.
 
 Each refusal raises ``RunTimePolicyViolation`` in the code that tried, and is reported in the reply's
 metadata (``course_grader.refused``), so the grader reports the submission as tampering.
@@ -49,6 +54,8 @@ treats a warning as a mistake says so itself (``warnings.simplefilter("error", C
 
 from __future__ import annotations
 
+import functools
+import gc
 import importlib
 import linecache
 import os
@@ -101,6 +108,13 @@ do that as they import, below an answer's call: the code policy refuses ``get_ty
 code inside such an annotation that calls ``exec`` runs in the notebook's namespace, so it is refused.)"""
 CLASS_CHANGES = frozenset({"object.__setattr__", "object.__delattr__"})
 """CPython's events for setting an object's ``__class__`` or a function's ``__code__``, ``__defaults__``..."""
+FORGING_DUNDERS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__bool__", "__class__",
+                             "__instancecheck__", "__subclasscheck__", "__torch_function__", "__torch_dispatch__"})
+"""What decides a comparison, a truth test, an ``isinstance`` check or a PyTorch function's result: a class
+the notebook made may not define them (a number whose ``__eq__`` says yes passes ``assert got == expected``).
+Honest answers never do (the code policy refuses them); a class built where the policy cannot see
+(``getattr(int, "__class__")(...)`` under a computed name) is caught at the end of the test that compares it."""
+_HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made at run time (a class statement, a metaclass call)
 
 
 class RunTimePolicyViolation(RuntimeError):
@@ -119,6 +133,7 @@ class RunTimeGuard:
     def __init__(self) -> None:
         self.refused: list[str] = []
         self._busy = False
+        self._classes: dict[int, type] = {}  # every class seen so far (held, so that no id is reused)
 
     def refuses(self, event: str, args: tuple) -> bool:
         if event in CLASS_CHANGES:
@@ -166,6 +181,19 @@ class RunTimeGuard:
     def install(self) -> None:
         sys.addaudithook(self.audit)
         _tensor_class().__init_subclass__ = classmethod(self.tensor_subclass)
+        self._classes = {id(cls): cls for cls in _all_classes()}
+
+    def check_new_classes(self) -> None:
+        """Refuse a class made since the last call (or ``install``) that defines, with code of the notebook or
+        a callable of another purpose, what decides a comparison (``FORGING_DUNDERS``)."""
+        for cls in _all_classes():
+            if id(cls) not in self._classes:
+                self._classes[id(cls)] = cls
+                forged = _forged_dunder(cls)
+                if forged:
+                    name = type.__dict__["__qualname__"].__get__(cls)
+                    self.refuse(f"a class made by the notebook's code ({name}) with a {forged} of its own, which "
+                                "decides what comparing it with an expected value says")
 
     def drain(self) -> list[str]:
         """The refusals since the last call."""
@@ -180,6 +208,111 @@ def _notebook_on_stack(frame: types.FrameType | None) -> bool:
             return True
         frame = frame.f_back
     return False
+
+
+def _all_classes() -> list[type]:
+    """Every class alive, found from ``object`` through ``type.__subclasses__`` (which no class can redefine)."""
+    found, stack = {id(object): object}, [object]
+    while stack:
+        for sub in type.__subclasses__(stack.pop()):
+            if id(sub) not in found:
+                found[id(sub)] = sub
+                stack.append(sub)
+    return list(found.values())
+
+
+def _forged_dunder(cls: type) -> str | None:
+    """The name in ``FORGING_DUNDERS`` that ``cls`` defines itself with anything but a method written as that
+    method of that class in a library's file (or generated by ``dataclasses``), if any: code of the notebook, a
+    callable of another purpose (``operator.is_not``), another class's method (an always-equal ``__eq__``).
+    ``None`` for a class its library names. (``co_qualname`` and ``co_filename`` are read from the code object,
+    which only a refused ``code.replace`` could change; ``__qualname__`` and ``__module__`` can be set by anyone.)
+
+    Example:
+        >>> import dataclasses, operator
+        >>> _forged_dunder(dataclasses.make_dataclass("Point", ["x"])), _forged_dunder(type("Yes", (), {"__eq__": operator.is_not}))
+        (None, '__eq__')
+    """
+    named = _named_class(cls)
+    if not cls.__flags__ & _HEAP_TYPE or named is cls:
+        return None
+    own = type.__dict__["__dict__"].__get__(cls)
+    qualname = type.__dict__["__qualname__"].__get__(cls)
+    named_own = type.__dict__["__dict__"].__get__(named) if isinstance(named, type) else {}
+    # The class that dataclass(slots=True) replaced by a copy with slots (the library names the copy):
+    # what it shares with that copy is the library's own.
+    fields = own.get("__dataclass_fields__")
+    replaced = fields is not None and named_own.get("__dataclass_fields__") is fields and "__slots__" in named_own
+    for name in sorted(FORGING_DUNDERS & set(own)):
+        value = own[name]
+        if value is None or (replaced and named_own.get(name) is value):
+            continue
+        function = value.__func__ if isinstance(value, (classmethod, staticmethod)) else (
+            value.fget if isinstance(value, property) else value)
+        if isinstance(function, (types.WrapperDescriptorType, types.MethodDescriptorType)):
+            if function.__name__ == name:  # a C type's own slot (read-only name): ``int.__eq__`` as ``__eq__``
+                continue
+            return name
+        if not isinstance(function, types.FunctionType):
+            return name
+        code = function.__code__
+        generated = (code.co_filename == "<string>" and "__dataclass_fields__" in own
+                     and code.co_qualname == f"__create_fn__.<locals>.{name}")
+        written_here = code.co_qualname == f"{qualname}.{name}" and code.co_filename.startswith(_library_folders())
+        if generated or function in _abc_comparisons():
+            # a comparison of the fields (shared with the class that ``slots=True`` rebuilt), or one that C
+            # extensions borrow (protobuf's map containers take Mapping's)
+            continue
+        if not written_here or _shared(function, name, cls):
+            return name
+    return None
+
+
+@functools.cache
+def _abc_comparisons() -> frozenset:
+    """The comparison methods ``collections.abc``'s mixins define (``Mapping.__eq__``, ``Set.__le__``...)."""
+    import collections.abc
+
+    return frozenset(method for abc in vars(collections.abc).values() if isinstance(abc, type)
+                     for name, method in vars(abc).items() if name in FORGING_DUNDERS and callable(method))
+
+
+@functools.cache
+def _library_folders() -> tuple[str, ...]:
+    """Where the installed libraries' files are: the environment, the Python it was made from, course_utils."""
+    import sysconfig
+
+    import course_utils
+
+    folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, *sysconfig.get_paths().values(),
+               os.path.dirname(course_utils.__file__)}
+    return tuple({os.path.join(path, "") for folder in folders if folder
+                  for path in (os.path.abspath(folder), os.path.realpath(folder))})
+
+
+def _shared(function: types.FunctionType, name: str, owner: type) -> bool:
+    """Whether another class holds ``function`` as its ``name`` (a borrowed comparison, not one of its own)."""
+    return any(cls is not owner and type.__dict__["__dict__"].__get__(cls).get(name) is function
+               for cls in _all_classes())
+
+
+def _named_class(cls: type) -> Any:
+    """What the module ``cls`` claims (a file of an installed library, not the notebook) names at the qualified
+    name ``cls`` claims: ``cls`` itself for a library's class, ``None`` where nothing is found.
+
+    Example:
+        >>> import collections
+        >>> _named_class(collections.OrderedDict) is collections.OrderedDict, _named_class(type("X", (), {}))
+        (True, None)
+    """
+    module_name = type.__dict__["__module__"].__get__(cls)
+    module = sys.modules.get(module_name) if isinstance(module_name, str) and module_name != "__main__" else None
+    if module is None or not getattr(module, "__file__", None):
+        return None
+    found: Any = module
+    for part in type.__dict__["__qualname__"].__get__(cls).split("."):
+        found = vars(found).get(part) if hasattr(found, "__dict__") else None
+    return found
 
 
 def _tensor_class() -> type:
@@ -304,18 +437,28 @@ class GuardedKernel(IPythonKernel):
         self._restore()
         nonce = str(info.get("nonce", ""))
         marker, reached = f"_course_guard_{secrets.token_hex(8)}", []
-        self.shell.user_ns[marker] = reached.append
+        self.shell.user_ns[marker] = functools.partial(self._reach, reached)
         cached = set(linecache.cache)
+        collecting = gc.isenabled()
+        gc.disable()  # a class made during the test stays alive until the last line checks it
         try:
             reply = await super().do_execute(f"{code}\n{marker}({nonce!r})\n", silent, False, user_expressions,
                                              allow_stdin, cell_meta=cell_meta, cell_id=cell_id)
         finally:
+            if collecting:
+                gc.enable()
             self.shell.user_ns.pop(marker, None)
             for key in set(linecache.cache) - cached:  # the test's code: tracebacks are already written
                 linecache.cache.pop(key, None)
         if reply.get("status") == "ok" and reached == [nonce] and nonce:
             self._proof = nonce
         return reply
+
+    def _reach(self, reached: list[str], nonce: str) -> None:
+        """The test's last line: refuse forged classes (``RunTimeGuard.check_new_classes``), then record ``nonce``."""
+        if self._runtime_guard is not None:
+            self._runtime_guard.check_new_classes()
+        reached.append(nonce)
 
     def finish_metadata(self, parent, metadata, reply_content):
         metadata = super().finish_metadata(parent, metadata, reply_content)

@@ -111,9 +111,38 @@ RUNTIME_ATTACKS = {
                                    "f.__code__ = g.__code__"),
 }
 FORGED_TEST = '"""must fail"""\ncheck_close("f(x)", f(torch.zeros(2)), torch.ones(2), hint="the run-time guard")\nprint("PASSED")'
+# Values that pass a plain `assert got == expected` (or torch.allclose): classes made where no static reading
+# sees them; each is refused at the end of the test that compares it, which then earns nothing.
+FORGED_VALUES = {
+    "a number made by a metaclass reached by value": (
+        "meta = getattr(7, '_' * 2 + 'class' + '_' * 2).__class__\n"
+        "Yes = meta('Yes', (int,), {'_' * 2 + 'eq' + '_' * 2: lambda self, other: True})\n"
+        "def f(x):\n    return Yes(0)", "assert f(3) == 1234, 'wrong count'"),
+    "a library function as the comparison": (
+        "import os.path\nAlways = type(str)('Always', (str,), {'_' * 2 + 'eq' + '_' * 2: os.path.join})\n"
+        "def f(x):\n    return Always('?')", "assert f(3) == 'great', 'wrong token'"),
+    "another library class's comparison, borrowed": (
+        "import unittest.mock as mock\nns = {'_' * 2 + 'eq' + '_' * 2: type(mock.ANY).__eq__, "
+        "'_' * 2 + 'qualname' + '_' * 2: '_ANY', '_' * 2 + 'module' + '_' * 2: 'unittest.mock'}\n"
+        "Borrowed = type(str)('_ANY', (dict,), ns)\ndef f(x):\n    return Borrowed()",
+        "assert f(3) == {'<pad>': 0}, 'wrong vocabulary'"),
+    "a class made during the test, dropped at once": (
+        "def f(x):\n    return type(str)('Late', (tuple,), {'_' * 2 + 'ne' + '_' * 2: lambda s, o: False, "
+        "'_' * 2 + 'eq' + '_' * 2: lambda s, o: True})()", "assert f(3) == (28, 28), 'wrong size'"),
+    "a value that answers PyTorch's functions": (
+        "Agree = type(str)('Agree', (), {'_' * 2 + 'torch_function' + '_' * 2: classmethod(lambda *a, **k: True)})\n"
+        "def f(x):\n    return Agree()", "assert torch.allclose(f(3), torch.ones(2)), 'not close'"),
+}
+
 HONEST_AT_RUN_TIME = """
-import collections, dataclasses, functools
+import collections, dataclasses, enum, functools, typing
 P = collections.namedtuple("P", "x y")
+T = typing.NamedTuple("T", [("a", int)])
+class Colour(enum.Enum):
+    RED = 1
+@dataclasses.dataclass(order=True, frozen=True)
+class Score:
+    value: float = 0.0
 @dataclasses.dataclass
 class Q:
     x: list = dataclasses.field(default_factory=list)
@@ -158,8 +187,14 @@ def runtime_runs(tmp_path_factory):
     runs = {attack: _run_graded([_cell(code, "answer", "ex1_attack"), _cell(FORGED_TEST, "test", "test_ex1_attack")],
                                 tmp_path_factory.mktemp("runtime"))
             for attack, code in RUNTIME_ATTACKS.items()}
+    for attack, (code, test) in FORGED_VALUES.items():
+        runs[attack] = _run_graded([_cell(code, "answer", "ex1_forged"), _cell(f'"""forged"""\n{test}\nprint("PASSED")',
+                                                                                "test", "test_ex1_forged"),
+                                    _cell('"""next"""\nprint("ran")', "test", "test_ex2_next")],
+                                   tmp_path_factory.mktemp("runtime"))
     runs["honest"] = _run_graded([_cell(HONEST_AT_RUN_TIME, "answer", "honest_answer"), _cell(
-        '"""honest"""\nassert result[2] == (1, 2)\ncheck_shape("x", torch.zeros(2), (2,))\nprint("✓ honest")', "test",
+        '"""honest"""\nassert result[2] == (1, 2) and result[0] == (1, 2) and result[1] == Q() and T(1) == (1,)\n'
+        'assert Score(1.0) > Score(0.5) and Colour.RED == Colour.RED and Colour(1) is Colour.RED\ncheck_shape("x", torch.zeros(2), (2,))\nprint("✓ honest")', "test",
         "test_honest")], tmp_path_factory.mktemp("runtime"))
     return runs
 
@@ -173,6 +208,19 @@ def test_machinery_is_refused_at_run_time_and_reported(runtime_runs, attack):
     assert "not run: in cell ex1_attack" in test.outputs[0].evalue
     refused = notebook.metadata["course_grader"]["refused"]
     assert refused and refused[0].startswith("cell ex1_attack: Code policy (at run time): "), refused
+
+
+@pytest.mark.parametrize("attack", FORGED_VALUES)
+def test_a_forged_value_earns_nothing_and_is_reported(runtime_runs, attack):
+    """The comparison said yes (no policy here), but the test that made it ends refused, and nothing runs after."""
+    notebook = runtime_runs[attack]
+    answer, test, after = notebook.cells[1:4]
+    assert not [o for o in answer.outputs if o.output_type == "error"], f"the attack itself failed: {answer.outputs}"
+    assert "PASSED" in "".join(o.get("text", "") for o in test.outputs), f"{attack}: the comparison was not fooled"
+    assert _outcome(test) == "RunTimePolicyViolation", f"{attack}: the test shows {_outcome(test)!r}"
+    assert _outcome(after) == "CodePolicyViolation", f"{attack}: the next cell shows {_outcome(after)!r}"
+    refused = notebook.metadata["course_grader"]["refused"]
+    assert refused and refused[0].startswith("cell test_ex1_forged: Code policy (at run time): a class made"), refused
 
 
 def test_honest_code_is_not_refused_at_run_time(runtime_runs):
