@@ -710,7 +710,11 @@ class _Checker(ast.NodeVisitor):
         if isinstance(parent, ast.Attribute) and parent.value is node:
             return True
         if isinstance(parent, (ast.Assign, ast.AnnAssign, ast.NamedExpr)) and parent.value is node:
-            return True  # the name it is bound to is judged where it is used
+            # A plain name is judged where it is used; a class attribute (``class H: m = int.__class__``), an
+            # object's attribute or an item is read back under another name (``H.m(...)``): handed on.
+            targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+            return (all(isinstance(target, ast.Name) for target in targets)
+                    and not isinstance(parents.get(id(parent)), ast.ClassDef))
         if isinstance(parent, ast.Tuple):
             parent = parents.get(id(parent), parent)
         if isinstance(parent, ast.Call):
