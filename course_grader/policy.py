@@ -558,9 +558,19 @@ class _Checker(ast.NodeVisitor):
         for alias in node.names:
             self._check_module(node, alias.name)
             self.modules.add((alias.asname or alias.name).split(".")[0])
+        self._check_import_bindings(node)
         self.generic_visit(node)
 
+    def _check_import_bindings(self, node: ast.Import | ast.ImportFrom) -> None:
+        """An import binds a name as an assignment does: in a class body, ``from os.path import join as
+        __eq__`` gives the class a comparison."""
+        for alias in node.names:
+            bound = alias.asname or alias.name.split(".")[0]
+            if _is_dunder(bound) and bound not in ALLOWED_DUNDERS:
+                self.flag(node, "dunder", f"{bound} bound by an import")
+
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        self._check_import_bindings(node)
         module = "." * node.level + (node.module or "")
         if node.level:
             self.flag(node, "import", f"the relative import from {module}")
