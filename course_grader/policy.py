@@ -604,6 +604,24 @@ class _Checker(ast.NodeVisitor):
                 and self.dotted(node) == "builtins.type"):
             self.flag(node, "dunder", "type passed around as a value (called with three arguments, it builds a class)")
 
+    def _check_pattern_name(self, node: ast.AST, name: str | None) -> None:
+        # ``case __eq__:`` and ``except E as __eq__`` bind a name as an assignment does
+        if name is not None:
+            self._check_name(node, name, attribute=False)
+        self.generic_visit(node)
+
+    def visit_MatchAs(self, node: ast.MatchAs) -> None:
+        self._check_pattern_name(node, node.name)
+
+    def visit_MatchStar(self, node: ast.MatchStar) -> None:
+        self._check_pattern_name(node, node.name)
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
+        self._check_pattern_name(node, node.rest)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        self._check_pattern_name(node, node.name)
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
         self._check_name(node, node.attr, attribute=True)
         self._check_reach(node, self.dotted(node))

@@ -140,6 +140,8 @@ TAMPERING = {
     "a metaclass through getattr, bases in a variable": ("bases = (int,)\nA = getattr(int, '__class__')('A', bases, {})",
                                                          "dunder"),
     "a metaclass in a list": ("kinds = [int.__class__]", "dunder"),
+    "a comparison bound by a match pattern": ("class A(int):\n    match (lambda s, o: True):\n        case __eq__:\n"
+                                              "            pass", "dunder"),
     "a comparison bound by an import": ("class A(str):\n    from os.path import join as __eq__", "dunder"),
     "a metaclass as a class attribute": ("class H:\n    m = int.__class__\nA = H.m('A', (int,), {})", "dunder"),
     "a metaclass stored on an object": ("box = lambda: 0\nbox.m = type(int)", "dunder"),
