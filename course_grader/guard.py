@@ -35,11 +35,11 @@ policy saw, because no static reading of Python is complete (``RunTimeGuard``):
   notebook's code is on the stack;
 - a subclass of ``torch.Tensor`` defined by the notebook's code is refused when it is created, under
   whatever name or metaclass call: such a class decides what every comparison of it says;
-- at the last line of each test (marked by the grading executor), a class made since the previous
-  test that defines what decides a comparison (``FORGING_DUNDERS``: ``__eq__``, ``__bool__``,
-  ``__torch_function__``...) with anything but a library's own method is refused, and the test with
-  it. The cyclic garbage collector is off while a test runs, so a class made and dropped inside the
-  test is still there to be seen.
+- a class made while the notebook runs that defines what decides a comparison (``FORGING_DUNDERS``:
+  ``__eq__``, ``__bool__``, ``__torch_function__``...) with anything but a library's own method is
+  refused: at the last line of the test that made or compared it (the test earns nothing), or at the
+  end of the cell that made it. New classes are found in the garbage collector's youngest generation,
+  scanned before each collection and at each cell's end, so a class made and dropped is seen too.
 
 Each refusal raises ``RunTimePolicyViolation`` in the code that tried, and is reported in the reply's
 metadata (``course_grader.refused``), so the grader reports the submission as tampering.
@@ -134,6 +134,7 @@ class RunTimeGuard:
         self.refused: list[str] = []
         self._busy = False
         self._classes: dict[int, type] = {}  # every class seen so far (held, so that no id is reused)
+        self._forged: list[str] = []  # refusals found while a collection started, raised at the next check
 
     def refuses(self, event: str, args: tuple) -> bool:
         if event in CLASS_CHANGES:
@@ -182,18 +183,47 @@ class RunTimeGuard:
         sys.addaudithook(self.audit)
         _tensor_class().__init_subclass__ = classmethod(self.tensor_subclass)
         self._classes = {id(cls): cls for cls in _all_classes()}
+        gc.callbacks.append(self._before_collection)
+
+    # Every new object starts in the collector's youngest generation and leaves it only through a
+    # collection, which first calls ``_before_collection``: scanning that generation there and at each
+    # check sees every class made since ``install``, however briefly it lived, at a few microseconds a scan.
+    def _before_collection(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            try:
+                self._scan_youngest()
+            except Exception:  # noqa: BLE001 (a collector callback must not raise; the next check scans again)
+                pass
+
+    def _scan_youngest(self) -> None:
+        self._busy = True  # gc.get_objects is an audit event of the refused list; the guard's own call is fine
+        try:
+            young = gc.get_objects(generation=0)
+        finally:
+            self._busy = False
+        for obj in young:
+            if issubclass(type(obj), type) and id(obj) not in self._classes:
+                self._classes[id(obj)] = obj
+                forged = _forged_dunder(obj)
+                if forged:
+                    name = type.__dict__["__qualname__"].__get__(obj)
+                    self._forged.append(f"a class made by the notebook's code ({name}) with a {forged} of its own, "
+                                        "which decides what comparing it with an expected value says")
+
+    def forged_classes(self) -> list[str]:
+        """The refusals for classes made since the last call that define, with code of the notebook or a
+        callable of another purpose, what decides a comparison (``FORGING_DUNDERS``); recorded, not raised."""
+        self._scan_youngest()
+        found, self._forged = self._forged, []
+        self.refused.extend(f"Code policy (at run time): {what} is not allowed (rule: machinery)" for what in found)
+        return found
 
     def check_new_classes(self) -> None:
-        """Refuse a class made since the last call (or ``install``) that defines, with code of the notebook or
-        a callable of another purpose, what decides a comparison (``FORGING_DUNDERS``)."""
-        for cls in _all_classes():
-            if id(cls) not in self._classes:
-                self._classes[id(cls)] = cls
-                forged = _forged_dunder(cls)
-                if forged:
-                    name = type.__dict__["__qualname__"].__get__(cls)
-                    self.refuse(f"a class made by the notebook's code ({name}) with a {forged} of its own, which "
-                                "decides what comparing it with an expected value says")
+        """``forged_classes``, raising ``RunTimePolicyViolation`` for the first (a test's last line)."""
+        found = self.forged_classes()
+        if found:
+            del self.refused[-len(found):]
+            self.refuse(found[0])
 
     def drain(self) -> list[str]:
         """The refusals since the last call."""
@@ -249,6 +279,8 @@ def _forged_dunder(cls: type) -> str | None:
             continue
         function = value.__func__ if isinstance(value, (classmethod, staticmethod)) else (
             value.fget if isinstance(value, property) else value)
+        if isinstance(function, _instance_method_type()):
+            continue  # pybind11's methods (PyTorch's C++ classes): only C code makes them
         if isinstance(function, (types.WrapperDescriptorType, types.MethodDescriptorType)):
             if function.__name__ == name:  # a C type's own slot (read-only name): ``int.__eq__`` as ``__eq__``
                 continue
@@ -266,6 +298,14 @@ def _forged_dunder(cls: type) -> str | None:
         if not written_here or _shared(function, name, cls):
             return name
     return None
+
+
+@functools.cache
+def _instance_method_type() -> type:
+    """CPython's ``instancemethod`` (the C type of pybind11's methods; Python code cannot make one)."""
+    found = [cls for cls in _all_classes() if cls.__name__ == "instancemethod"
+             and type.__dict__["__module__"].__get__(cls) == "builtins" and not cls.__flags__ & _HEAP_TYPE]
+    return found[0] if found else type(None)
 
 
 @functools.cache
@@ -297,7 +337,7 @@ def _shared(function: types.FunctionType, name: str, owner: type) -> bool:
 
 
 def _named_class(cls: type) -> Any:
-    """What the module ``cls`` claims (a file of an installed library, not the notebook) names at the qualified
+    """What the module ``cls`` claims (an imported module, not the notebook) names at the qualified
     name ``cls`` claims: ``cls`` itself for a library's class, ``None`` where nothing is found.
 
     Example:
@@ -306,8 +346,9 @@ def _named_class(cls: type) -> Any:
         (True, None)
     """
     module_name = type.__dict__["__module__"].__get__(cls)
+    # (an extension's submodule, torch._C._onnx, has no file; what matters is that the name finds ``cls``)
     module = sys.modules.get(module_name) if isinstance(module_name, str) and module_name != "__main__" else None
-    if module is None or not getattr(module, "__file__", None):
+    if module is None:
         return None
     found: Any = module
     for part in type.__dict__["__qualname__"].__get__(cls).split("."):
@@ -433,20 +474,18 @@ class GuardedKernel(IPythonKernel):
                                              cell_meta=cell_meta, cell_id=cell_id)
             if info.get("role") == "instructor":
                 self._snapshot.remember(_bound_names(code))
+            if info and self._runtime_guard is not None:
+                self._runtime_guard.forged_classes()  # a class made here: reported with this cell, which stops the rest
             return reply
         self._restore()
         nonce = str(info.get("nonce", ""))
         marker, reached = f"_course_guard_{secrets.token_hex(8)}", []
         self.shell.user_ns[marker] = functools.partial(self._reach, reached)
         cached = set(linecache.cache)
-        collecting = gc.isenabled()
-        gc.disable()  # a class made during the test stays alive until the last line checks it
         try:
             reply = await super().do_execute(f"{code}\n{marker}({nonce!r})\n", silent, False, user_expressions,
                                              allow_stdin, cell_meta=cell_meta, cell_id=cell_id)
         finally:
-            if collecting:
-                gc.enable()
             self.shell.user_ns.pop(marker, None)
             for key in set(linecache.cache) - cached:  # the test's code: tracebacks are already written
                 linecache.cache.pop(key, None)

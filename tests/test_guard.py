@@ -212,15 +212,21 @@ def test_machinery_is_refused_at_run_time_and_reported(runtime_runs, attack):
 
 @pytest.mark.parametrize("attack", FORGED_VALUES)
 def test_a_forged_value_earns_nothing_and_is_reported(runtime_runs, attack):
-    """The comparison said yes (no policy here), but the test that made it ends refused, and nothing runs after."""
+    """A forged class is refused where it is first seen: at the end of the answer cell that made it (the
+    test then does not run), or, when the test itself makes it, at the test's last line after the comparison
+    said yes (no policy here). Either way the test earns nothing, nothing runs after, and it is reported."""
     notebook = runtime_runs[attack]
     answer, test, after = notebook.cells[1:4]
     assert not [o for o in answer.outputs if o.output_type == "error"], f"the attack itself failed: {answer.outputs}"
-    assert "PASSED" in "".join(o.get("text", "") for o in test.outputs), f"{attack}: the comparison was not fooled"
-    assert _outcome(test) == "RunTimePolicyViolation", f"{attack}: the test shows {_outcome(test)!r}"
-    assert _outcome(after) == "CodePolicyViolation", f"{attack}: the next cell shows {_outcome(after)!r}"
     refused = notebook.metadata["course_grader"]["refused"]
-    assert refused and refused[0].startswith("cell test_ex1_forged: Code policy (at run time): a class made"), refused
+    assert refused and "Code policy (at run time): a class made by the notebook's code" in refused[0], refused
+    if refused[0].startswith("cell ex1_forged: "):
+        assert _outcome(test) == "CodePolicyViolation" and "not run: in cell ex1_forged" in test.outputs[0].evalue
+    else:
+        assert refused[0].startswith("cell test_ex1_forged: "), refused
+        assert "PASSED" in "".join(o.get("text", "") for o in test.outputs), f"{attack}: the comparison was not fooled"
+        assert _outcome(test) == "RunTimePolicyViolation", f"{attack}: the test shows {_outcome(test)!r}"
+    assert _outcome(after) == "CodePolicyViolation", f"{attack}: the next cell shows {_outcome(after)!r}"
 
 
 def test_honest_code_is_not_refused_at_run_time(runtime_runs):
