@@ -115,6 +115,7 @@ the notebook made may not define them (a number whose ``__eq__`` says yes passes
 Honest answers never do (the code policy refuses them); a class built where the policy cannot see
 (``getattr(int, "__class__")(...)`` under a computed name) is caught at the end of the test that compares it."""
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made at run time (a class statement, a metaclass call)
+_READY = 1 << 12  # Py_TPFLAGS_READY: PyType_Ready has finished (set last when a class is built)
 
 
 class RunTimePolicyViolation(RuntimeError):
@@ -134,7 +135,7 @@ class RunTimeGuard:
         self.refused: list[str] = []
         self._busy = False
         self._classes: dict[int, type] = {}  # every class seen so far (held, so that no id is reused)
-        self._forged: list[str] = []  # refusals found while a collection started, raised at the next check
+        self._unread: list[type] = []  # classes noted while a collection started, read at the next check
 
     def refuses(self, event: str, args: tuple) -> bool:
         if event in CLASS_CHANGES:
@@ -145,7 +146,7 @@ class RunTimeGuard:
         """The audit hook: refuse ``event`` when the frame that raised it runs the notebook's code."""
         if self._busy or not self.refuses(event, args):
             return
-        self._busy = True  # what the check itself does (sys._getframe) raises audit events of its own
+        busy, self._busy = self._busy, True  # what the check itself does (sys._getframe) raises audit events
         try:
             caller = sys._getframe(1)
             module = caller.f_globals.get("__name__") or ""
@@ -154,7 +155,7 @@ class RunTimeGuard:
         except ValueError:
             return
         finally:
-            self._busy = False
+            self._busy = busy
         if refused:
             owner = getattr(args[0], "__qualname__", type(args[0]).__name__) if args else "?"
             what = f"changing {args[1]} of {owner}" if event in CLASS_CHANGES else event
@@ -170,11 +171,11 @@ class RunTimeGuard:
 
     def tensor_subclass(self, cls: type, **kwargs: Any) -> None:
         """``torch.Tensor.__init_subclass__`` while grading: no tensor class of the notebook's own."""
-        self._busy = True
+        busy, self._busy = self._busy, True
         try:
             caller = sys._getframe(1)
         finally:
-            self._busy = False
+            self._busy = busy
         if caller.f_globals.get("__name__") == "__main__":
             self.refuse(f"a subclass of torch.Tensor ({cls.__name__}) defined by the notebook's code")
         super(_tensor_class(), cls).__init_subclass__(**kwargs)
@@ -186,35 +187,44 @@ class RunTimeGuard:
         gc.callbacks.append(self._before_collection)
 
     # Every new object starts in the collector's youngest generation and leaves it only through a
-    # collection, which first calls ``_before_collection``: scanning that generation there and at each
-    # check sees every class made since ``install``, however briefly it lived, at a few microseconds a scan.
+    # collection, which first calls ``_before_collection``: noting the classes of that generation there
+    # and at each check sees every class made since ``install``, however briefly it lived. A collection
+    # can start in the middle of building a class, so the callback only holds new classes (a reference
+    # keeps a dropped one alive); they are read at the next check, once Python has made them ready.
     def _before_collection(self, phase: str, info: dict) -> None:
         if phase == "start":
             try:
-                self._scan_youngest()
-            except Exception:  # noqa: BLE001 (a collector callback must not raise; the next check scans again)
+                self._note_new_classes()
+            except Exception:  # noqa: BLE001 (a collector callback must not raise; the next check notes them)
                 pass
 
-    def _scan_youngest(self) -> None:
-        self._busy = True  # gc.get_objects is an audit event of the refused list; the guard's own call is fine
+    def _note_new_classes(self) -> None:
+        # gc.get_objects is an audit event of the refused list; the guard's own call is fine. A collection
+        # (so this) can start inside ``audit``: put back what was there, or the audit would recurse.
+        busy, self._busy = self._busy, True
         try:
             young = gc.get_objects(generation=0)
         finally:
-            self._busy = False
+            self._busy = busy
         for obj in young:
-            if issubclass(type(obj), type) and id(obj) not in self._classes:
+            if issubclass(type(obj), type) and id(obj) not in self._classes:  # reads no attribute of obj
                 self._classes[id(obj)] = obj
-                forged = _forged_dunder(obj)
-                if forged:
-                    name = type.__dict__["__qualname__"].__get__(obj)
-                    self._forged.append(f"a class made by the notebook's code ({name}) with a {forged} of its own, "
-                                        "which decides what comparing it with an expected value says")
+                self._unread.append(obj)
 
     def forged_classes(self) -> list[str]:
         """The refusals for classes made since the last call that define, with code of the notebook or a
         callable of another purpose, what decides a comparison (``FORGING_DUNDERS``); recorded, not raised."""
-        self._scan_youngest()
-        found, self._forged = self._forged, []
+        self._note_new_classes()
+        unread, self._unread, found = self._unread, [], []
+        for cls in unread:
+            if not type.__dict__["__flags__"].__get__(cls) & _READY:
+                self._unread.append(cls)  # still being built (or its building failed): nothing can use it yet
+                continue
+            forged = _forged_dunder(cls)
+            if forged:
+                name = type.__dict__["__qualname__"].__get__(cls)
+                found.append(f"a class made by the notebook's code ({name}) with a {forged} of its own, "
+                             "which decides what comparing it with an expected value says")
         self.refused.extend(f"Code policy (at run time): {what} is not allowed (rule: machinery)" for what in found)
         return found
 
@@ -458,6 +468,9 @@ class GuardedKernel(IPythonKernel):
         self._runtime_guard: RunTimeGuard | None = None
         if os.environ.get("NBGRADER_EXECUTION"):
             warnings.showwarning = warning_as_note
+            # A figure earns no point; drawing each one as a PNG was a third of grading 01 (BENCHMARKS.md).
+            # Figures are still built (a plotting error still shows) and closed; the feedback names them.
+            self.shell.config.InlineBackend.figure_formats = set()
             if policy_enabled():  # off only to test the sandbox below it (tests/test_grader.py)
                 self._runtime_guard = RunTimeGuard()
                 self._runtime_guard.install()

@@ -10,6 +10,8 @@ tensors). A last honest test must pass with the kernel's proof that it ran to it
 from __future__ import annotations
 
 import atexit
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -256,3 +258,42 @@ def test_an_honest_test_passes_with_the_kernels_proof(guarded_run):
     honest = guarded_run.cells[-1]
     assert _outcome(honest) == "✓ honest"
     assert "guard_failures" not in guarded_run.metadata.get("course_grader", {})
+
+
+# A collection can start anywhere: inside the guard's audit hook, or half-way through building a class.
+COLLECTING_EVERYWHERE = """
+import collections, dataclasses, enum, gc, inspect, typing
+import torch
+from course_grader.guard import RunTimeGuard
+guard = RunTimeGuard()
+guard.install()
+gc.set_threshold(1, 1, 1)
+for i in range(300):
+    P = collections.namedtuple(f"P{i}", "x y")
+    T = typing.NamedTuple(f"T{i}", [("a", int)])
+    @dataclasses.dataclass(order=True)
+    class D:
+        a: int = 0
+    class E(enum.Enum):
+        A = 1
+    class M(torch.nn.Module):
+        pass
+    try:
+        type("Clash", (int, str), {})
+    except TypeError:
+        pass
+    inspect.signature(D)  # reads __code__ (an audit event) in a library
+    if i % 50 == 0:
+        assert guard.forged_classes() == [], guard.refused
+print("refused", len(guard.refused))
+"""
+
+
+def test_a_collection_anywhere_breaks_nothing(tmp_path):
+    """With a collection at nearly every allocation, the guard neither recurses in its audit hook, nor reads
+    a class still being built (either killed the kernel), nor refuses honest classes."""
+    script = tmp_path / "collecting_everywhere.py"  # run from a file, as a kernel's libraries are
+    script.write_text(COLLECTING_EVERYWHERE)
+    run = subprocess.run([sys.executable, "-X", "faulthandler", str(script)], capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0 and run.stdout.strip() == "refused 0", run.stderr[-3000:]
