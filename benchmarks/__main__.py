@@ -10,8 +10,8 @@ BENCHMARKS.md (and its rows of the goals table), saying when it was measured.
 from __future__ import annotations
 
 import argparse
-import os
 import datetime as dt
+import os
 import platform
 import subprocess
 import sys
