@@ -115,7 +115,7 @@ FORGING_DUNDERS = frozenset({"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "
 """What decides a comparison, a truth test, an ``isinstance`` check or a PyTorch function's result: a class
 the notebook made may not define them (a number whose ``__eq__`` says yes passes ``assert got == expected``).
 Honest answers never do (the code policy refuses them); a class built where the policy cannot see
-(``getattr(int, "__class__")(...)`` under a computed name) is caught at the end of the test that compares it."""
+(``getattr(int, "__class__")(...)`` under a computed name) is caught at the end of the cell that made it."""
 _HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made at run time (a class statement, a metaclass call)
 _READY = 1 << 12  # Py_TPFLAGS_READY: PyType_Ready has finished (set last when a class is built)
 
@@ -166,8 +166,7 @@ class RunTimeGuard:
             self.refuse(f"{what} (the interpreter's machinery, reached by the notebook's code)")
 
     def refuse(self, what: str) -> None:
-        message = (f"Code policy (at run time): {what} is not allowed (rule: machinery). What to do: remove it: "
-                   "answers use plain Python and the libraries, never the notebook's or the interpreter's machinery")
+        message = _refusal(what)
         self.refused.append(message)
         raise RunTimePolicyViolation(message)
 
@@ -227,20 +226,25 @@ class RunTimeGuard:
                 name = type.__dict__["__qualname__"].__get__(cls)
                 found.append(f"a class made by the notebook's code ({name}) with a {forged} of its own, "
                              "which decides what comparing it with an expected value says")
-        self.refused.extend(f"Code policy (at run time): {what} is not allowed (rule: machinery)" for what in found)
+        self.refused.extend(_refusal(what) for what in found)
         return found
 
     def check_new_classes(self) -> None:
         """``forged_classes``, raising ``RunTimePolicyViolation`` for the first (a test's last line)."""
         found = self.forged_classes()
         if found:
-            del self.refused[-len(found):]
-            self.refuse(found[0])
+            raise RunTimePolicyViolation(_refusal(found[0]))
 
     def drain(self) -> list[str]:
         """The refusals since the last call."""
         refused, self.refused = self.refused, []
         return refused
+
+
+def _refusal(what: str) -> str:
+    """The message of a run-time refusal of ``what``, as the grading report and the cell show it."""
+    return (f"Code policy (at run time): {what} is not allowed (rule: machinery). What to do: remove it: "
+            "answers use plain Python and the libraries, never the notebook's or the interpreter's machinery")
 
 
 def _notebook_on_stack(frame: types.FrameType | None) -> bool:

@@ -222,7 +222,9 @@ def test_a_forged_value_earns_nothing_and_is_reported(runtime_runs, attack):
     assert not [o for o in answer.outputs if o.output_type == "error"], f"the attack itself failed: {answer.outputs}"
     refused = notebook.metadata["course_grader"]["refused"]
     assert refused and "Code policy (at run time): a class made by the notebook's code" in refused[0], refused
-    if refused[0].startswith("cell ex1_forged: "):
+    assert "What to do: remove it" in refused[0], refused
+    if attack != "a class made during the test, dropped at once":
+        assert refused[0].startswith("cell ex1_forged: "), f"{attack}: not refused where the class was made: {refused}"
         assert _outcome(test) == "CodePolicyViolation" and "not run: in cell ex1_forged" in test.outputs[0].evalue
     else:
         assert refused[0].startswith("cell test_ex1_forged: "), refused
