@@ -24,7 +24,7 @@ KERNEL_SPEC := $(VENV)/share/jupyter/kernels/$(KERNEL_NAME)/kernel.json
 export PATH := $(abspath $(BIN)):$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate feedback similarity grades bench hub-setup hub clean distclean
+.PHONY: help setup kernel kernel-user data lab formgrader test test-fast release collect autograde validate recover feedback similarity grades bench hub-setup hub clean distclean
 
 help: ## list the targets
 	@echo "Simple neural networks (MLP, CNN, RNN): autograded PyTorch notebooks"
@@ -94,6 +94,10 @@ autograde: setup data ## grade everything in submitted/ (sandboxed, JOBS at a ti
 validate: setup data ## check one notebook as nbgrader will: make validate NB=path/to/notebook.ipynb
 	@test -n "$(NB)" || { echo "usage: make validate NB=path/to/notebook.ipynb"; exit 2; }
 	$(BIN)/nbgrader validate "$(NB)"
+
+recover: setup ## repair a notebook whose cells lost their nbgrader metadata: make recover NB=path/to/notebook.ipynb
+	@test -n "$(NB)" || { echo "usage: make recover NB=path/to/notebook.ipynb [ASSIGNMENT=01_mlp]"; exit 2; }
+	$(PY) -m course_grader.intake "$(NB)" $(if $(ASSIGNMENT),--assignment $(ASSIGNMENT),)
 
 feedback: setup ## write HTML feedback for every graded submission into feedback/
 	@for a in $(or $(ASSIGNMENT),$(ASSIGNMENTS)); do \

@@ -1,12 +1,14 @@
 """nbgrader configuration of the course: the repository root is the course directory."""
 
 import contextlib
+import functools
 import os
 from pathlib import Path
 
 import course_grader.course
 import course_grader.policy
 import course_grader.validation
+import nbgrader.validator
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 
@@ -34,6 +36,11 @@ c.Execute.interrupt_on_timeout = True
 c.Execute.shutdown_kernel = "immediate"
 # Validate (the button and `make validate`) reports code-policy violations with their cell and line.
 c.Execute.on_notebook_start = course_grader.validation.report_policy_violations
+# Validate reads the notebook as grading does (old formats upgraded, lost nbgrader metadata and
+# copied answer cells recovered, course_grader/intake.py) and says what it did, instead of failing
+# with nbgrader's "Duplicate grade id" traceback. nbgrader's validator has no setting for how it
+# reads a notebook: its module-level reader is replaced (nbgrader 0.9.6, validator.read_nb).
+nbgrader.validator.read_nb = functools.partial(course_grader.validation.read_for_validation, course=ROOT)
 
 # What students see in place of each solution.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}

@@ -33,17 +33,19 @@ import shutil
 import subprocess
 import sys
 import threading
+import traceback
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.exc import SAWarning
 
 from course_grader.course import (REPO_ROOT, assignments, autograded_tests, grade_cells, read_notebook,
                                   release_notebook, source_notebook)
 from course_grader.answers import METADATA_KEY
+from course_grader.intake import Prepared, prepare
 from course_grader.gradebook import autograde as run_nbgrader
 from course_grader.gradebook import open_gradebook
 
@@ -81,19 +83,11 @@ def submissions(course: Path, assignment: str) -> list[str]:
     return sorted(p.parent.name for p in (course / "submitted").glob(f"*/{assignment}") if p.is_dir())
 
 
-def check_submission(course: Path, student: str, assignment: str) -> str:
-    """Why a submission cannot be graded at all ('' when it can): missing or unreadable notebook."""
-    folder = course / "submitted" / student / assignment
-    path = folder / f"{assignment}.ipynb"
-    if not path.is_file():
-        found = ", ".join(sorted(p.name for p in folder.glob("*.ipynb"))) or "no notebook"
-        return f"no {assignment}.ipynb in the submission (found: {found})"
-    try:
-        nbformat.validate(nbformat.read(path, as_version=4))
-    except Exception as error:  # noqa: BLE001 (any parse failure is the student's file, not ours)
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return f"{assignment}.ipynb is not a valid notebook ({first_line[:120]})"
-    return ""
+def check_submission(course: Path, student: str, assignment: str, released: dict | None = None) -> Prepared:
+    """Read ``student``'s submission and make it gradable (``course_grader/intake.py``): its
+    ``refusal`` says why it cannot be graded at all ('' when it can), its notes what was repaired."""
+    released = released if released is not None else read_notebook(release_notebook(assignment, course))
+    return prepare(course / "submitted" / student / assignment, assignment, released)
 
 
 def log_by_student(log: str) -> dict[str, str]:
@@ -166,10 +160,13 @@ def notebook_findings(course: Path, student: str, assignment: str, released: dic
     graded = course / "autograded" / student / assignment / f"{assignment}.ipynb"
     notebook = read_notebook(graded) if graded.is_file() else {"cells": [], "metadata": {}}
     findings = tampering_findings(notebook) + findings
-    added = notebook["metadata"].get(METADATA_KEY, {}).get("added_cells", [])
+    added = summary_of(notebook).get("added_cells", [])
     if added:
         findings.append(f"note: {len(added)} cells the student added were not run (only answer cells are graded): "
                         + ", ".join(added[:5]) + (" ..." if len(added) > 5 else ""))
+    missing = summary_of(notebook).get("missing_answers", [])
+    if missing:
+        findings.append(f"answer cells not in the submission, graded as unanswered: {', '.join(missing)}")
     failed, notable = [], []
     for cell in notebook["cells"]:
         meta = cell.get("metadata", {}).get("nbgrader", {})
@@ -186,6 +183,11 @@ def notebook_findings(course: Path, student: str, assignment: str, released: dic
     return findings
 
 
+def summary_of(graded: dict) -> dict:
+    """What grading recorded in the graded notebook's metadata (``course_grader/answers.py``)."""
+    return graded.get("metadata", {}).get(METADATA_KEY, {})
+
+
 def tampering_findings(graded: dict) -> list[str]:
     """What the code policy and the kernel's guard recorded in a graded notebook, one line each.
 
@@ -193,7 +195,7 @@ def tampering_findings(graded: dict) -> list[str]:
         >>> tampering_findings({"metadata": {"course_grader": {"guard_failures": ["test_ex1"]}}})
         ['tampering suspected: test cells did not run to their end under the guard: test_ex1']
     """
-    summary = graded.get("metadata", {}).get(METADATA_KEY, {})
+    summary = summary_of(graded)
     found = [f"tampering suspected: {v['message']}" for v in summary.get("violations", [])]
     found += [f"tampering suspected: {message}" for message in summary.get("refused", [])]
     if summary.get("guard_failures"):
@@ -226,14 +228,16 @@ def record_zero(gradebook: Gradebook, student: str, assignment: str) -> None:
 
 
 def outcome_of(gradebook: Gradebook, course: Path, student: str, assignment: str, log_part: str,
-               released: dict, max_score: float) -> Outcome:
-    """The outcome of one submission after nbgrader ran on it (``log_part``: its log)."""
+               released: dict, max_score: float, notes: list[str] = ()) -> Outcome:
+    """The outcome of one submission after nbgrader ran on it (``log_part``: its log; ``notes``: what
+    was repaired in the file before it, ``Prepared.findings``)."""
     graded = (course / "autograded" / student / assignment / f"{assignment}.ipynb").is_file()
     scores = score_of(gradebook, student, assignment)
     if not graded or scores is None:
         record_zero(gradebook, student, assignment)
-        return Outcome(student, assignment, "not graded", 0.0, max_score, failure_reason(log_part))
-    findings = notebook_findings(course, student, assignment, released)
+        return Outcome(student, assignment, "not graded", 0.0, max_score,
+                       "; ".join([failure_reason(log_part), *notes]))
+    findings = notebook_findings(course, student, assignment, released) + list(notes)
     serious = [f for f in findings if not f.startswith("note: ")]
     status = ("tampering suspected" if any(f.startswith("tampering suspected") for f in findings)
               else "graded with errors" if serious else "graded")
@@ -250,11 +254,12 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
     students = submissions(course, assignment)
     if not students:
         return []
-    unreadable = {s: why for s in students if (why := check_submission(course, s, assignment))}
+    released = read_notebook(release_notebook(assignment, course))
+    prepared = {s: check_submission(course, s, assignment, released) for s in students}
+    unreadable = {s: p.refusal for s, p in prepared.items() if p.refusal}
     extra = ["--CourseDirectory.student_id_exclude=" + ",".join(sorted(unreadable))] if unreadable else []
     result = run_nbgrader(course, assignment, *extra, force=force)
     log = log_by_student(result.stdout + result.stderr)
-    released = read_notebook(release_notebook(assignment, course))
     outcomes = []
     with open_gradebook(course) as gradebook:
         max_score = float(gradebook.find_assignment(assignment).max_score)
@@ -262,7 +267,8 @@ def grade(course: Path, assignment: str, force: bool = True) -> list[Outcome]:
             if student in unreadable:
                 outcomes.append(_unreadable_outcome(gradebook, student, assignment, unreadable[student], max_score))
             else:
-                outcomes.append(outcome_of(gradebook, course, student, assignment, log.get(student, ""), released, max_score))
+                outcomes.append(outcome_of(gradebook, course, student, assignment, log.get(student, ""), released,
+                                           max_score, prepared[student].findings()))
     return outcomes
 
 
@@ -350,10 +356,10 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
                 f"{outcome.status}: {outcome.reason}")
 
     def grade_one(worker: Worker, student: str) -> None:
-        why = check_submission(course, student, assignment)
-        if why:
+        prepared = check_submission(course, student, assignment, released)
+        if prepared.refusal:
             with lock, open_gradebook(course) as gradebook:
-                outcome = _unreadable_outcome(gradebook, student, assignment, why, max_score)
+                outcome = _unreadable_outcome(gradebook, student, assignment, prepared.refusal, max_score)
             finish(outcome)
             return
         # An interrupted earlier run may have left a half-written folder: start clean.
@@ -366,8 +372,26 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
             with log_file.open("a") as handle:
                 handle.write(f"--- {assignment} {student}\n{text}\n")
             with open_gradebook(course) as gradebook:
-                outcome = outcome_of(gradebook, course, student, assignment, text, released, max_score)
+                outcome = outcome_of(gradebook, course, student, assignment, text, released, max_score,
+                                     prepared.findings())
         finish(outcome)
+
+    def grade_safely(worker: Worker, student: str) -> None:
+        """Grade one submission; whatever goes wrong, it gets its row and the worker goes on."""
+        try:
+            grade_one(worker, student)
+        except Exception as error:  # noqa: BLE001 (one submission's failure must not stop the batch)
+            summary = f"{type(error).__name__}: {str(error).strip().splitlines()[0][:160] if str(error).strip() else ''}"
+            with lock:
+                with log_file.open("a") as handle:
+                    handle.write(f"--- {assignment} {student}: internal error\n{traceback.format_exc()}\n")
+                try:
+                    with open_gradebook(course) as gradebook:
+                        record_zero(gradebook, student, assignment)
+                except Exception:  # noqa: BLE001 (the report row matters more than the gradebook entry)
+                    pass
+            finish(Outcome(student, assignment, "not graded", 0.0, max_score,
+                           f"internal error: {summary.rstrip(': ')} (the traceback is in {LOG_NAME})"))
 
     def work() -> None:
         worker = Worker(course, assignment, threads, log_file)
@@ -377,7 +401,7 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
                     student = waiting.get_nowait()
                 except queue.Empty:
                     return
-                grade_one(worker, student)
+                grade_safely(worker, student)
         finally:
             worker.close()
 
@@ -429,8 +453,24 @@ def main(argv: list[str] | None = None) -> int:
     everything: list[Outcome] = []
     for assignment in wanted:
         everything += grade_parallel(course, assignment, jobs=args.jobs, resume=args.resume, report=report)
-    print(f"{len(everything)} submissions graded with {args.jobs} workers; outcomes in {report}")
-    return 0
+    print(summary_line(everything, args.jobs, report))
+    return 1 if any(o.status == "not graded" for o in everything) else 0
+
+
+STATUSES = ("graded", "graded with errors", "tampering suspected", "not graded")
+
+
+def summary_line(outcomes: list[Outcome], jobs: int, report: Path) -> str:
+    """The batch in one line: how many submissions got each status.
+
+    Example:
+        >>> o = Outcome("s1", "01_mlp", "graded", 35, 35, "all tests passed")
+        >>> summary_line([o, o, Outcome("s2", "01_mlp", "not graded", 0, 35, "x")], 2, Path("r.csv"))
+        '3 submissions, 2 workers: 2 graded, 1 not graded; outcomes in r.csv'
+    """
+    counts = Counter(o.status for o in outcomes)
+    parts = [f"{counts[s]} {s}" for s in STATUSES if counts[s]]
+    return f"{len(outcomes)} submissions, {jobs} workers: {', '.join(parts) or 'none'}; outcomes in {report}"
 
 
 if __name__ == "__main__":
