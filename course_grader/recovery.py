@@ -128,12 +128,30 @@ def recover(notebook: dict, release: dict) -> Recovery:
     had_valid_id = any(cell_id(c) in by_id for c in cells)
     damaged = [i for i, c in enumerate(cells) if NBGRADER in (c.get("metadata") or {}) and cell_id(c) not in by_id]
 
+    stub_names = {i: defined_names(cell_text(c)) for i, c in enumerate(release_cells)
+                  if is_answer(c) and c["cell_type"] == "code"}
+    every_stub_name = set().union(*stub_names.values()) if stub_names else set()
+
+    def believable(cell: dict, release_index: int) -> bool:
+        """Content wins over a claimed id: another instructor cell's text, or another answer's names."""
+        other = instructor_by_text.get(_comparable(cell_text(cell)))
+        if other is not None and other != release_index:
+            return False
+        names = defined_names(cell_text(cell)) if cell.get("cell_type") == "code" else set()
+        if release_index in stub_names:
+            own = stub_names[release_index]
+            return not (own and names and not names & own and names & every_stub_name)
+        return is_answer(release_cells[release_index]) or not names & every_stub_name
+
     # 1. Ids: the first cell with a release id owns it; copies and unknown or broken ids lose theirs.
     owner: dict[int, int] = {}  # release index -> submission index
     copies: dict[str, list[int]] = {}
     for index, cell in enumerate(cells):
         gid = cell_id(cell)
-        if gid in by_id and by_id[gid][0] not in owner:
+        if gid in by_id and not believable(cell, by_id[gid][0]):
+            damaged.append(index)
+            _strip(cell)
+        elif gid in by_id and by_id[gid][0] not in owner:
             owner[by_id[gid][0]] = index
         elif gid in by_id:
             copies.setdefault(gid, []).append(index)
@@ -183,9 +201,11 @@ def recover(notebook: dict, release: dict) -> Recovery:
     elif result.recovered:
         result.notes.append("answer cells without their nbgrader id were found by the names they define or their "
                             f"place: {', '.join(result.recovered)}")
-    if damaged and not result.lost_metadata:
-        result.notes.append(f"{len(damaged)} cell(s) had broken or unknown nbgrader metadata, which was ignored: "
-                            + ", ".join(_number(i) for i in damaged[:5]))
+    unresolved = [i for i in damaged if i not in owner.values() and i not in dropped]
+    if unresolved and not result.lost_metadata:
+        result.notes.append(f"{len(unresolved)} cell(s) had broken or unknown nbgrader metadata and match no cell of "
+                            "the release, so they count as cells you added: "
+                            + ", ".join(_number(positions[i]) for i in unresolved[:5]))
     for gid, indices in copies.items():
         kind = "answer" if is_answer(by_id[gid][1]) else "instructor cell"
         first = _number(owner[by_id[gid][0]])

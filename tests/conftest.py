@@ -14,3 +14,7 @@ def _clean_course_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test sees the budget or device switches of the shell that started pytest."""
     for name in ("COURSE_FAST", "NBGRADER_EXECUTION", "COURSE_DEVICE"):
         monkeypatch.delenv(name, raising=False)
+
+
+# The damaged-submission corpus is data for tests/test_damaged.py, loaded there, not test modules.
+collect_ignore_glob = ["damaged/*"]
