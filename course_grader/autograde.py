@@ -356,7 +356,8 @@ def grade_parallel(course: Path, assignment: str, jobs: int = 2, resume: bool = 
                 f"{outcome.status}: {outcome.reason}")
 
     def grade_one(worker: Worker, student: str) -> None:
-        prepared = check_submission(course, student, assignment, released)
+        with lock:  # one thread at a time: CPython 3.11's ast.parse is not thread-safe (SystemError seen here)
+            prepared = check_submission(course, student, assignment, released)
         if prepared.refusal:
             with lock, open_gradebook(course) as gradebook:
                 outcome = _unreadable_outcome(gradebook, student, assignment, prepared.refusal, max_score)

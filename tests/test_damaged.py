@@ -314,3 +314,19 @@ def test_an_internal_error_is_one_row_and_the_batch_goes_on(damaged_batch, capsy
     assert autograde.main([ASSIGNMENT, "--course", str(course), "--resume", "--jobs", "2"]) == 1
     summary = capsys.readouterr().out.strip().splitlines()[-1]
     assert "not graded" in summary and "graded" in summary, summary
+
+
+def test_make_recover_writes_a_repaired_copy_and_keeps_the_original(honest, tmp_path, capsys):
+    """make recover NB=...: the answers of a notebook that lost its metadata get their ids back, in a new file."""
+    from course_grader.intake import main as recover_main
+    notebook, _ = honest
+    path = tmp_path / f"{ASSIGNMENT}.ipynb"
+    CASES["lost_metadata"].make(path, copy.deepcopy(notebook))
+    before = path.read_bytes()
+    assert recover_main([str(path)]) == 0
+    assert path.read_bytes() == before
+    recovered = read_notebook(tmp_path / f"{ASSIGNMENT}.recovered.ipynb")
+    answers = {cell_id(c): c["source"] for c in recovered["cells"] if is_answer(c)}
+    assert answers == {cell_id(c): c["source"] for c in notebook["cells"] if is_answer(c)}
+    count = len(answers)
+    assert f"{count} of {count} answers were found" in capsys.readouterr().out
