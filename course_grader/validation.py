@@ -18,6 +18,7 @@ what to do in a failing check cell at the top, instead of nbgrader's traceback.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def read_for_validation(path: str | Path, as_version: int = 4, *, course: Path, 
     if assignment and release_notebook(assignment, course).is_file():
         recovery = recover(notebook, read_notebook(release_notebook(assignment, course)))
         notebook, notes = recovery.notebook, recovery.notes
-    node = nbformat.from_dict(notebook)
+    node = nbformat.reads(json.dumps(notebook), as_version=4)  # as nbformat reads it: sources as strings
     if notes:
         node.metadata[INTAKE_NOTES_KEY] = notes
     return node

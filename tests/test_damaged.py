@@ -233,6 +233,7 @@ def test_validate_reads_as_grading_does_and_says_what_to_do(honest, tmp_path):
     node = read_for_validation(path, course=Path(__file__).resolve().parents[1])
     ids = [cell_id(c) for c in node.cells if cell_id(c)]
     assert len(ids) == len(set(ids)), "the copy must lose its id"
+    assert all(isinstance(c.source, str) for c in node.cells), "nbgrader's validator reads sources as strings"
     report_policy_violations(node)
     check = node.cells[0]
     assert cell_id(check) == INTAKE_CHECK_ID and "ex4_softmax" in check.source and "the first one is" in check.source
