@@ -35,6 +35,8 @@ from pathlib import Path
 
 import nbformat
 
+from course_grader.course import REPO_ROOT, assignments, read_notebook, release_notebook
+from course_grader.preprocessors import ASSIGNMENT_KEY
 from course_grader.recovery import Recovery, cell_text, recover
 
 AS_SUBMITTED = ".as-submitted"
@@ -220,9 +222,6 @@ def _plain(path: Path) -> dict | None:
 
 def assignment_of(notebook: dict, path: Path, course: Path) -> str | None:
     """Which assignment ``notebook`` is: the id the release wrote in it, else its file's name."""
-    from course_grader.course import assignments
-    from course_grader.preprocessors import ASSIGNMENT_KEY
-
     known = assignments(course)
     named = (notebook.get("metadata") or {}).get(ASSIGNMENT_KEY)
     if named in known:
@@ -232,8 +231,6 @@ def assignment_of(notebook: dict, path: Path, course: Path) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """``make recover NB=...``: write ``<name>.recovered.ipynb`` beside the notebook, say what was done."""
-    from course_grader.course import REPO_ROOT, read_notebook, release_notebook
-
     parser = argparse.ArgumentParser(prog="make recover", description=main.__doc__)
     parser.add_argument("notebook", type=Path)
     parser.add_argument("--assignment", help="default: read from the notebook or its file name")

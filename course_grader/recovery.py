@@ -233,7 +233,7 @@ def _find_answer(cells: list[dict], release_cells: list[dict], release_index: in
     """The submission cell that is the answer ``release_cells[release_index]`` (None if none is)."""
     answer = release_cells[release_index]
     kind = answer["cell_type"]
-    free = [i for i, c in enumerate(cells) if i not in taken and c.get("cell_type") in (kind, "raw", "markdown", "code")]
+    free = [i for i in range(len(cells)) if i not in taken]  # any type: an answer may have been retyped
     before = [owner[r] for r in range(release_index - 1, -1, -1) if r in owner]
     after = [owner[r] for r in range(release_index + 1, len(release_cells)) if r in owner]
     low, high = (before[0] if before else -1), (after[0] if after else len(cells))
